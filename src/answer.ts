@@ -1,0 +1,72 @@
+import type { QuoteKind } from './attribution/attribute.js';
+import type { CorpusIndex } from './search/corpusIndex.js';
+import type { Ranked } from './search/rank.js';
+import type { Query } from './search/understand.js';
+
+export interface Source {
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  file: string;
+}
+
+/** One answering sentence with who said it and where: plain data for every renderer. */
+export interface AnswerResult {
+  text: string;
+  speaker: string | null;
+  quote: QuoteKind | null;
+  paragraph: number;
+  score: number;
+  source: Source;
+  /** Internal: which sentence this is, its cue and how sure the attribution is. */
+  sentenceId: number;
+  cue: string | null;
+  confidence: number;
+}
+
+export interface Answer {
+  question: string;
+  speaker: string | null;
+  results: AnswerResult[];
+  /** The person asked about when the corpus does not know them. */
+  unknownSpeaker: string | null;
+  /** Speaker names to try when nothing was found. */
+  suggestions: string[];
+}
+
+/** Builds the answer's results from ranked sentences; the text is read back from the article. */
+export function buildAnswer(index: CorpusIndex, query: Query, ranked: readonly Ranked[], suggestions: string[]): Answer {
+  const results = ranked.map(({ sentence, score }): AnswerResult => {
+    const article = index.articles[sentence.article];
+    if (!article) throw new Error(`sentence ${sentence.id} has no article`);
+    return {
+      text: collapseLineBreaks(index.textOf(sentence)),
+      speaker: sentence.speaker === null ? null : index.speakers.get(sentence.speaker)?.name ?? null,
+      quote: sentence.quote,
+      paragraph: sentence.paragraph,
+      score: Math.round(score * 1000) / 1000,
+      source: { title: article.meta.title, outlet: article.meta.outlet, url: article.meta.url, published: article.meta.published, file: article.file },
+      sentenceId: sentence.id,
+      cue: sentence.cue,
+      confidence: sentence.confidence,
+    };
+  });
+  return { question: query.question, speaker: query.speaker?.name ?? null, results, unknownSpeaker: query.unknownSpeaker, suggestions };
+}
+
+/** A sentence wrapped over lines reads as one line; contracts §2 allows collapsed whitespace. */
+function collapseLineBreaks(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ');
+}
+
+/** Exactly the `ask --json` object of contracts §2, with no internal fields. */
+export function toContractJson(answer: Answer): object {
+  return {
+    question: answer.question,
+    speaker: answer.speaker,
+    results: answer.results.map((r) => ({
+      text: r.text, speaker: r.speaker, quote: r.quote, paragraph: r.paragraph, score: r.score, source: r.source,
+    })),
+  };
+}

@@ -1,0 +1,317 @@
+import type { Article } from '../corpus/types.js';
+import { segmentParagraphs, segmentSentences, type ParagraphSpan, type SentenceSpan } from '../text/segment.js';
+import { findQuoteSpans, type QuoteSpan } from '../text/quotes.js';
+import { tokenize, type Token } from './tokens.js';
+import { findNameRuns, coreNameWords, type NameRun } from './names.js';
+import { ArticlePeople, type ArticlePerson } from './people.js';
+import { findCues, type CueMatch } from './cues.js';
+import { GENDERED_ROLES, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
+import { roleFromTitle, roleFromWords } from './roles.js';
+
+export type QuoteKind = 'direct' | 'indirect';
+
+/** How an attribution was reached; it sets the confidence and explains the answer. */
+export type AttributionVia = 'name' | 'according-to' | 'participle' | 'coordinated' | 'role' | 'pronoun' | 'quote' | 'follow-up' | 'anonymous';
+
+export interface Attribution {
+  /** The named person, or null for an anonymous or organisational source. */
+  person: ArticlePerson | null;
+  cue: string;
+  quote: QuoteKind;
+  confidence: number;
+  via: AttributionVia;
+}
+
+export interface AnalyzedSentence {
+  span: SentenceSpan;
+  text: string;
+  attribution: Attribution | null;
+}
+
+export interface AnalyzedArticle {
+  article: Article;
+  paragraphs: ParagraphSpan[];
+  sentences: AnalyzedSentence[];
+  people: ArticlePerson[];
+}
+
+// Confidence by route: an explicit named cue is the surest; every inference costs some.
+const CONFIDENCE: Record<AttributionVia, number> = {
+  name: 0.95, 'according-to': 0.9, participle: 0.8, coordinated: 0.75, role: 0.75, pronoun: 0.7,
+  quote: 0.9, 'follow-up': 0.6, anonymous: 0.5,
+};
+const INDIRECT_PENALTY = 0.05;
+// A sentence at least this much inside quotation marks is a direct quote in its own right.
+const MOSTLY_QUOTED = 0.5;
+
+interface SentenceWork {
+  span: SentenceSpan;
+  tokens: Token[];
+  runs: NameRun[];
+  quotedRatio: number;
+  attribution: Attribution | null;
+  /** The attribution's cue sits right beside a quote: those quote groups are the speaker's. */
+  ownsGroups: number[];
+}
+
+/** Segments an article and attributes every sentence to whoever it reports as speaking. */
+export function analyzeArticle(article: Article): AnalyzedArticle {
+  const { body } = article;
+  const paragraphs = segmentParagraphs(body);
+  const quotes = findQuoteSpans(body, paragraphs);
+  const work = segmentSentences(body, paragraphs).map((span) => prepareSentence(body, span, quotes));
+  const people = collectPeople(work);
+  attributeByCues(work, people, quotes);
+  inheritQuoteGroups(work, quotes);
+  inheritFollowUps(work);
+  return {
+    article,
+    paragraphs,
+    sentences: work.map((w) => ({ span: w.span, text: body.slice(w.span.start, w.span.end), attribution: w.attribution })),
+    people: people.all(),
+  };
+}
+
+function prepareSentence(body: string, span: SentenceSpan, quotes: QuoteSpan[]): SentenceWork {
+  const tokens = tokenize(body, span.start, span.end, quotes);
+  return { span, tokens, runs: findNameRuns(tokens), quotedRatio: quotedRatio(tokens), attribution: null, ownsGroups: [] };
+}
+
+function quotedRatio(tokens: readonly Token[]): number {
+  let quoted = 0;
+  let all = 0;
+  for (const token of tokens) {
+    const letters = token.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+    all += letters;
+    if (token.kind === 'quote') quoted += letters;
+  }
+  return all === 0 ? 0 : quoted / all;
+}
+
+/** First the full names (with titles and roles), then one-word mentions and titled surnames. */
+function collectPeople(work: readonly SentenceWork[]): ArticlePeople {
+  const people = new ArticlePeople();
+  for (const sentence of work) {
+    for (const run of sentence.runs) {
+      const appositiveRole = roleFromWords(appositiveTokens(sentence.tokens, run.last));
+      const leftRole = roleFromWords(leftContext(sentence.tokens, run.first));
+      const person = people.addFullName(run, appositiveRole !== null || leftRole !== null);
+      if (!person) continue;
+      for (const role of [roleFromTitle(run.title), appositiveRole, leftRole]) {
+        if (role) for (const form of role) people.addRole(person, form);
+      }
+      person.gender ??= genderOfRoles(person.roles);
+    }
+  }
+  for (const sentence of work) {
+    for (const run of sentence.runs) {
+      if (run.isOrganisation || coreNameWords(run.name).length !== 1) continue;
+      people.countMention(run.name[0] ?? '');
+    }
+  }
+  return people;
+}
+
+function appositiveTokens(tokens: readonly Token[], last: number): Token[] {
+  if (tokens[last + 1]?.text !== ',') return [];
+  const out: Token[] = [];
+  for (let k = last + 2; k < tokens.length && out.length < 12; k++) {
+    const token = tokens[k];
+    if (!token || token.kind !== 'word') break;
+    out.push(token);
+  }
+  return out;
+}
+
+/** Lower-case words right before a name: "foreign policy adviser Jane Doe". */
+function leftContext(tokens: readonly Token[], first: number): Token[] {
+  const out: Token[] = [];
+  for (let k = first - 1; k >= 0 && out.length < 5; k--) {
+    const token = tokens[k];
+    if (!token || token.kind !== 'word' || token.capitalized) break;
+    out.unshift(token);
+  }
+  return ROLE_NOUNS.has(out[out.length - 1]?.lower ?? '') ? out : [];
+}
+
+function genderOfRoles(roles: Set<string>): 'm' | 'f' | null {
+  for (const role of roles) {
+    const gender = GENDERED_ROLES[role.split(' ').pop() ?? ''];
+    if (gender) return gender;
+  }
+  return null;
+}
+
+/** Tracks who was speaking or acting most recently, for "he said" and "the minister added". */
+class Salience {
+  private lastSpeaker: { person: ArticlePerson; paragraph: number } | null = null;
+  private subjects: { person: ArticlePerson; paragraph: number }[] = [];
+
+  noteSubject(person: ArticlePerson, paragraph: number): void {
+    this.subjects.push({ person, paragraph });
+  }
+
+  noteSpeaker(person: ArticlePerson, paragraph: number): void {
+    this.lastSpeaker = { person, paragraph };
+  }
+
+  /** The last speaker if recent, else the most recent sentence subject, agreeing in gender. */
+  resolvePronoun(gender: 'm' | 'f', paragraph: number): ArticlePerson | null {
+    const candidates = [
+      ...(this.lastSpeaker && paragraph - this.lastSpeaker.paragraph <= 1 ? [this.lastSpeaker] : []),
+      ...this.subjects.filter((s) => paragraph - s.paragraph <= 1).reverse(),
+    ];
+    const match = candidates.find((c) => c.person.gender === null || c.person.gender === gender);
+    if (!match) return null;
+    match.person.gender ??= gender;
+    return match.person;
+  }
+}
+
+function attributeByCues(work: SentenceWork[], people: ArticlePeople, quotes: QuoteSpan[]): void {
+  const salience = new Salience();
+  for (const sentence of work) {
+    const paragraph = sentence.span.paragraph;
+    for (const cue of findCues(sentence.tokens, sentence.runs)) {
+      const attribution = resolveCue(cue, sentence, people, salience);
+      if (!attribution) continue;
+      sentence.attribution = attribution;
+      if (attribution.quote === 'direct') sentence.ownsGroups = adjacentQuoteGroups(sentence.tokens, cue, quotes);
+      if (attribution.person) salience.noteSpeaker(attribution.person, paragraph);
+      break;
+    }
+    const subject = sentenceSubject(sentence, people);
+    if (subject) salience.noteSubject(subject, paragraph);
+  }
+}
+
+function resolveCue(cue: CueMatch, sentence: SentenceWork, people: ArticlePeople, salience: Salience): Attribution | null {
+  const paragraph = sentence.span.paragraph;
+  const direct = isDirect(sentence, cue);
+  const make = (person: ArticlePerson | null, via: AttributionVia): Attribution => ({
+    person,
+    cue: cue.cue,
+    quote: direct ? 'direct' : 'indirect',
+    confidence: CONFIDENCE[via] - (direct || via === 'anonymous' ? 0 : INDIRECT_PENALTY),
+    via,
+  });
+  const { subject } = cue;
+  switch (subject.kind) {
+    case 'name': {
+      if (subject.run.isOrganisation) return make(null, 'anonymous');
+      const person = people.resolve(subject.run.name) ?? titledSingleName(subject.run, people);
+      if (!person) return make(null, 'anonymous');
+      person.confirmed = true;
+      for (const role of roleFromWords(cue.appositive) ?? []) people.addRole(person, role);
+      const via: AttributionVia = subject.coordinated ? 'coordinated' : cue.participle ? 'participle'
+        : cue.cue === 'according to' ? 'according-to' : 'name';
+      return make(person, via);
+    }
+    case 'pronoun': {
+      const person = salience.resolvePronoun(subject.gender, paragraph);
+      return person ? make(person, 'pronoun') : make(null, 'anonymous');
+    }
+    case 'role': {
+      const person = people.byRole(subject.role);
+      return person ? make(person, 'role') : make(null, 'anonymous');
+    }
+    case 'anonymous':
+      return make(null, 'anonymous');
+  }
+}
+
+/** "Mr. Smith said" with no full name anywhere in the article: the titled surname is the name. */
+function titledSingleName(run: NameRun, people: ArticlePeople): ArticlePerson | null {
+  if (!run.hasPersonTitle) return null;
+  const person = people.addFullName({ ...run, name: [...run.name] }, true);
+  if (person) return person;
+  const gender = run.title.map((t) => HONORIFICS[t.toLowerCase()]).find((g) => g) ?? null;
+  return people.addSingleName(run.name, gender);
+}
+
+/** The sentence's grammatical subject if it is a known person: its first name not after a preposition. */
+function sentenceSubject(sentence: SentenceWork, people: ArticlePeople): ArticlePerson | null {
+  const run = sentence.runs.find((r) => !r.isOrganisation);
+  if (!run || run.possessive) return null;
+  const before = sentence.tokens[run.first - 1];
+  if (before && before.kind === 'word' && !before.capitalized) return null;
+  return people.resolve(run.name);
+}
+
+/** Direct when the quotation is the reported words: beside the cue, or most of the sentence. */
+function isDirect(sentence: SentenceWork, cue: CueMatch): boolean {
+  if (sentence.quotedRatio >= MOSTLY_QUOTED) return true;
+  return adjacentQuoteIndices(sentence.tokens, cue).length > 0;
+}
+
+function adjacentQuoteIndices(tokens: readonly Token[], cue: CueMatch): number[] {
+  const first = Math.min(cue.cueFirst, cue.subjectFirst);
+  const last = Math.max(cue.cueLast, cue.subjectLast);
+  const found: number[] = [];
+  let before = first - 1;
+  if (tokens[before]?.kind === 'punct' && [',', '—', '–'].includes(tokens[before]?.text ?? '')) before--;
+  if (tokens[before]?.kind === 'quote') found.push(before);
+  // After the cue: the quote itself, or an object of a few words ("told reporters") then , or :
+  for (let after = last + 1; after < tokens.length && after <= last + 7; after++) {
+    const token = tokens[after];
+    if (!token || token.kind === 'quote') break;
+    if (token.kind === 'punct') {
+      if ([',', ':'].includes(token.text) && tokens[after + 1]?.kind === 'quote') found.push(after + 1);
+      break;
+    }
+  }
+  if (tokens[last + 1]?.kind === 'quote') found.push(last + 1);
+  return found;
+}
+
+function adjacentQuoteGroups(tokens: readonly Token[], cue: CueMatch, quotes: QuoteSpan[]): number[] {
+  return adjacentQuoteIndices(tokens, cue)
+    .map((i) => quotes.find((q) => q.start <= (tokens[i]?.start ?? -1) && (tokens[i]?.start ?? -1) < q.end)?.group)
+    .filter((g): g is number => g !== undefined);
+}
+
+/** Every sentence of a multi-sentence (or multi-paragraph) quotation is its speaker's. */
+function inheritQuoteGroups(work: SentenceWork[], quotes: QuoteSpan[]): void {
+  const owners = new Map<number, Attribution>();
+  for (const sentence of work) {
+    for (const group of sentence.ownsGroups) {
+      if (sentence.attribution && !owners.has(group)) owners.set(group, sentence.attribution);
+    }
+  }
+  for (const sentence of work) {
+    if (sentence.attribution || sentence.quotedRatio < MOSTLY_QUOTED) continue;
+    const owner = quoteGroupsOf(sentence.tokens, quotes).map((g) => owners.get(g)).find((a) => a);
+    if (owner) sentence.attribution = { ...owner, quote: 'direct', confidence: owner.confidence - INDIRECT_PENALTY, via: 'quote' };
+  }
+}
+
+function quoteGroupsOf(tokens: readonly Token[], quotes: QuoteSpan[]): number[] {
+  return tokens
+    .filter((t) => t.kind === 'quote')
+    .map((t) => quotes.find((q) => q.start <= t.start && t.start < q.end)?.group)
+    .filter((g): g is number => g !== undefined);
+}
+
+/**
+ * A quotation with no cue of its own, right after a named speaker's sentence, continues that
+ * speaker ("Under the new policy, he had “reason to believe …”").
+ */
+function inheritFollowUps(work: SentenceWork[]): void {
+  for (let i = 1; i < work.length; i++) {
+    const sentence = work[i];
+    const previous = work[i - 1]?.attribution;
+    if (!sentence || sentence.attribution || !previous?.person) continue;
+    const paragraphGap = sentence.span.paragraph - (work[i - 1]?.span.paragraph ?? 0);
+    if (paragraphGap > 1 || !continuesSpeaker(sentence)) continue;
+    sentence.attribution = {
+      person: previous.person, cue: previous.cue, quote: 'direct', confidence: CONFIDENCE['follow-up'], via: 'follow-up',
+    };
+  }
+}
+
+function continuesSpeaker(sentence: SentenceWork): boolean {
+  if (!sentence.tokens.some((t) => t.kind === 'quote')) return false;
+  if (sentence.quotedRatio >= MOSTLY_QUOTED) return true;
+  const hasPronoun = sentence.tokens.some((t) => t.kind === 'word' && (t.lower === 'he' || t.lower === 'she'));
+  return hasPronoun && sentence.runs.every((r) => r.possessive || r.isOrganisation || sentence.tokens[r.first - 1]?.lower === 'the');
+}

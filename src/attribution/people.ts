@@ -1,0 +1,117 @@
+import { coreNameWords, nameKey, normalizeName, surnameOf, type NameRun } from './names.js';
+
+/** A person named in one article, with every form the article uses for them. */
+export interface ArticlePerson {
+  key: string;
+  /** The longest form of the name without a title ("Sergey Lavrov"). */
+  name: string[];
+  surname: string;
+  /** Name forms as written: with title, full, surname ("Russian Foreign Minister Sergey Lavrov"). */
+  forms: Set<string>;
+  /** Role phrases in lower case ("foreign minister", "minister"). */
+  roles: Set<string>;
+  gender: 'm' | 'f' | null;
+  mentions: number;
+  /** A title, honorific, appositive or speech cue showed this is a person, not a place or thing. */
+  confirmed: boolean;
+}
+
+/** The people of one article: full names, and their surnames and roles pointing back to them. */
+export class ArticlePeople {
+  private readonly byKey = new Map<string, ArticlePerson>();
+
+  /** Records a run that names someone in two or more words; returns the person or null. */
+  addFullName(run: NameRun, evidence: boolean): ArticlePerson | null {
+    if (run.isOrganisation || coreNameWords(run.name).length < 2) return null;
+    const key = nameKey(run.name);
+    let person = this.byKey.get(key);
+    if (!person) {
+      person = {
+        key, name: run.name, surname: surnameOf(run.name), forms: new Set(), roles: new Set(),
+        gender: null, mentions: 0, confirmed: false,
+      };
+      this.byKey.set(key, person);
+    }
+    if (run.name.length > person.name.length) person.name = run.name;
+    person.mentions++;
+    person.forms.add(run.name.join(' '));
+    if (run.title.length > 0) person.forms.add([...run.title, ...run.name].join(' '));
+    person.gender ??= run.gender;
+    person.confirmed ||= evidence || run.hasPersonTitle;
+    return person;
+  }
+
+  /** A person the article only ever names by a titled surname ("Mr. Okafor"). */
+  addSingleName(name: readonly string[], gender: 'm' | 'f' | null): ArticlePerson {
+    const key = normalizeName(name.join(' '));
+    let person = this.byKey.get(key);
+    if (!person) {
+      person = {
+        key, name: [...name], surname: surnameOf(name), forms: new Set([name.join(' ')]), roles: new Set(),
+        gender, mentions: 1, confirmed: true,
+      };
+      this.byKey.set(key, person);
+    }
+    return person;
+  }
+
+  addRole(person: ArticlePerson, role: string): void {
+    const normalized = normalizeName(role);
+    if (normalized) person.roles.add(normalized);
+  }
+
+  /** Counts a one-word mention ("Lavrov") towards the person it most likely names. */
+  countMention(word: string): void {
+    const person = this.bySingleName(word);
+    if (person) person.mentions++;
+  }
+
+  get(key: string): ArticlePerson | undefined {
+    return this.byKey.get(key);
+  }
+
+  all(): ArticlePerson[] {
+    return [...this.byKey.values()];
+  }
+
+  /**
+   * Resolves the name of a run to a person of this article: the full name itself, a longer run
+   * that ends in a known full name ("Rival Hillary Clinton"), or a surname or first name.
+   */
+  resolve(name: readonly string[]): ArticlePerson | null {
+    for (let from = 0; from < name.length - 1; from++) {
+      const person = this.byKey.get(nameKey(name.slice(from)));
+      if (person) return person;
+    }
+    const core = coreNameWords(name);
+    if (core.length === 1) return this.bySingleName(core[0] ?? '');
+    return null;
+  }
+
+  /** The most mentioned person with this surname, or else this first name. */
+  bySingleName(word: string): ArticlePerson | null {
+    const wanted = normalizeName(word);
+    const bySurname = this.all().filter((p) => normalizeName(p.surname) === wanted);
+    const matches = bySurname.length > 0
+      ? bySurname
+      : this.all().filter((p) => normalizeName(coreNameWords(p.name)[0] ?? '') === wanted);
+    return mostMentioned(matches);
+  }
+
+  /** The one person the article gave this role ("the foreign minister"), or null if none or several. */
+  byRole(role: string): ArticlePerson | null {
+    const wanted = normalizeName(role);
+    const exact = this.all().filter((p) => p.roles.has(wanted));
+    if (exact.length === 1) return exact[0] ?? null;
+    if (exact.length > 1) return null;
+    const head = wanted.split(' ').pop() ?? '';
+    const byHead = this.all().filter((p) => [...p.roles].some((r) => r.split(' ').pop() === head));
+    return byHead.length === 1 ? byHead[0] ?? null : null;
+  }
+}
+
+function mostMentioned(people: ArticlePerson[]): ArticlePerson | null {
+  let best: ArticlePerson | null = null;
+  for (const person of people) if (!best || person.mentions > best.mentions) best = person;
+  return best;
+}

@@ -1,0 +1,47 @@
+import type { Token } from './tokens.js';
+import { HONORIFICS, ROLE_NOUNS } from './lexicon.js';
+
+// Abbreviated titles stand for these roles, so "Sen. Jane Doe" is "the senator" later on.
+const TITLE_ABBREVIATIONS: Record<string, string> = {
+  'sen.': 'senator', sen: 'senator', 'rep.': 'representative', rep: 'representative',
+  'gov.': 'governor', gov: 'governor', 'gen.': 'general', 'sec.': 'secretary', 'amb.': 'ambassador',
+  'pres.': 'president', 'atty.': 'attorney', 'adm.': 'admiral', 'col.': 'colonel', 'capt.': 'captain',
+  'lt.': 'lieutenant', 'sgt.': 'sergeant', 'prof.': 'professor', 'supt.': 'superintendent',
+};
+
+/**
+ * Role forms from a title in front of a name: "Russian Foreign Minister" gives
+ * "russian foreign minister", "foreign minister" and "minister". Null when there is no role.
+ */
+export function roleFromTitle(title: readonly string[]): string[] | null {
+  const words = title
+    .map((w) => w.toLowerCase())
+    .filter((w) => !(w in HONORIFICS))
+    .map((w) => TITLE_ABBREVIATIONS[w] ?? w);
+  const headAt = lastRoleIndex(words);
+  if (headAt < 0) return null;
+  const phrase = words.slice(0, headAt + 1);
+  const forms = new Set<string>();
+  for (let from = 0; from <= headAt; from++) forms.add(phrase.slice(from).join(' '));
+  // "secretary of state" names the role as a whole too.
+  if (headAt < words.length - 1) forms.add(words.join(' '));
+  return [...forms];
+}
+
+/** Role forms from lower-case words around a name: "a senior adviser to the president". */
+export function roleFromWords(tokens: readonly Token[]): string[] | null {
+  const words = tokens.map((t) => t.lower);
+  const headAt = words.findIndex((w, k) => ROLE_NOUNS.has(w) && !tokens[k]?.capitalized);
+  if (headAt < 0) return null;
+  let from = headAt;
+  while (from > 0 && !['a', 'an', 'the'].includes(words[from - 1] ?? '') && !tokens[from - 1]?.possessive && !tokens[from - 1]?.capitalized && headAt - from < 4) from--;
+  const phrase = words.slice(from, headAt + 1);
+  const forms = new Set<string>();
+  for (let k = 0; k < phrase.length; k++) forms.add(phrase.slice(k).join(' '));
+  return [...forms];
+}
+
+function lastRoleIndex(words: readonly string[]): number {
+  for (let k = words.length - 1; k >= 0; k--) if (ROLE_NOUNS.has(words[k] ?? '')) return k;
+  return -1;
+}

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { CorpusFolderError } from '../corpus/load.js';
+import { Verbatim, DEFAULT_LIMIT } from '../verbatim.js';
+import { toContractJson } from '../answer.js';
+import { renderAnswerText } from '../render/text.js';
+
+const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--limit N] [--json] QUESTION...';
+
+interface AskOptions {
+  corpus: string;
+  limit: number;
+  json: boolean;
+  question: string;
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): AskOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { corpus: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) throw new UsageError('');
+  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
+  return {
+    corpus: values.corpus ?? process.env.CORPUS_DIR ?? 'corpus',
+    limit,
+    json: values.json ?? false,
+    question: positionals.join(' '),
+  };
+}
+
+function main(argv: string[]): number {
+  let options: AskOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message ? `ask: ${error.message}\n` : ''}${USAGE}\n`);
+    return 2;
+  }
+  let verbatim: Verbatim;
+  try {
+    verbatim = Verbatim.fromFolder(options.corpus);
+  } catch (error) {
+    if (!(error instanceof CorpusFolderError)) throw error;
+    process.stderr.write(`ask: ${error.message}\n`);
+    return 2;
+  }
+  for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
+  const answer = verbatim.ask(options.question, options.limit);
+  process.stdout.write(options.json ? `${JSON.stringify(toContractJson(answer))}\n` : renderAnswerText(answer));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // Never a stack trace for the user: one line, and the details only when asked for.
+  process.stderr.write(`ask: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.DEBUG) console.error(error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,127 @@
+import type { AnalyzedArticle } from '../attribution/attribute.js';
+import type { ArticlePerson } from '../attribution/people.js';
+import { coreNameWords } from '../attribution/names.js';
+import { foldWord } from './terms.js';
+
+/** One person across the whole corpus, with every form of their name the articles use. */
+export interface Speaker {
+  id: number;
+  name: string;
+  surname: string;
+  forms: string[];
+  roles: string[];
+  statements: number;
+  mentions: number;
+}
+
+interface SpeakerDraft {
+  id: number;
+  key: string;
+  surname: string;
+  names: Map<string, number>;
+  forms: Set<string>;
+  roles: Set<string>;
+  statements: number;
+  mentions: number;
+  confirmed: boolean;
+}
+
+/**
+ * Merges each article's people into corpus speakers: one full name is one person everywhere,
+ * and a person an article only names by surname joins the corpus's best-known bearer of it.
+ */
+export class SpeakerDirectory {
+  readonly speakers: Speaker[];
+  private readonly byPerson: Map<ArticlePerson, number>;
+
+  private constructor(speakers: Speaker[], byPerson: Map<ArticlePerson, number>) {
+    this.speakers = speakers;
+    this.byPerson = byPerson;
+  }
+
+  static build(articles: readonly AnalyzedArticle[]): SpeakerDirectory {
+    const drafts = new Map<string, SpeakerDraft>();
+    const byPerson = new Map<ArticlePerson, SpeakerDraft>();
+    const people = articles.flatMap((a) => a.people);
+    for (const person of people.filter((p) => coreNameWords(p.name).length >= 2)) {
+      byPerson.set(person, mergeInto(drafts, person.key, person));
+    }
+    for (const person of people.filter((p) => coreNameWords(p.name).length < 2)) {
+      const bearer = bestBearer(drafts, person.surname);
+      byPerson.set(person, bearer ? absorb(bearer, person) : mergeInto(drafts, person.key, person));
+    }
+    for (const article of articles) {
+      for (const sentence of article.sentences) {
+        const person = sentence.attribution?.person;
+        const draft = person ? byPerson.get(person) : undefined;
+        if (draft) draft.statements++;
+      }
+    }
+    const kept = [...drafts.values()].filter((d) => d.statements > 0 || d.confirmed);
+    const speakers = kept.map((d, id) => toSpeaker(d, id));
+    const idOf = new Map(kept.map((d, id) => [d, id]));
+    const personIds = new Map<ArticlePerson, number>();
+    for (const [person, draft] of byPerson) {
+      const id = idOf.get(draft);
+      if (id !== undefined) personIds.set(person, id);
+    }
+    return new SpeakerDirectory(speakers, personIds);
+  }
+
+  idOf(person: ArticlePerson): number | null {
+    return this.byPerson.get(person) ?? null;
+  }
+
+  get(id: number): Speaker | undefined {
+    return this.speakers[id];
+  }
+}
+
+function mergeInto(drafts: Map<string, SpeakerDraft>, key: string, person: ArticlePerson): SpeakerDraft {
+  let draft = drafts.get(key);
+  if (!draft) {
+    draft = {
+      id: drafts.size, key, surname: person.surname, names: new Map(), forms: new Set(), roles: new Set(),
+      statements: 0, mentions: 0, confirmed: false,
+    };
+    drafts.set(key, draft);
+  }
+  return absorb(draft, person);
+}
+
+function absorb(draft: SpeakerDraft, person: ArticlePerson): SpeakerDraft {
+  const name = person.name.join(' ');
+  if (coreNameWords(person.name).length >= 2 || draft.names.size === 0) {
+    draft.names.set(name, (draft.names.get(name) ?? 0) + 1);
+  }
+  for (const form of person.forms) draft.forms.add(form);
+  for (const role of person.roles) draft.roles.add(role);
+  draft.mentions += person.mentions;
+  draft.confirmed ||= person.confirmed;
+  return draft;
+}
+
+/** The speaker a lone surname most likely means: the most mentioned one bearing it. */
+function bestBearer(drafts: Map<string, SpeakerDraft>, surname: string): SpeakerDraft | null {
+  const wanted = foldWord(surname);
+  let best: SpeakerDraft | null = null;
+  for (const draft of drafts.values()) {
+    if (foldWord(draft.surname) !== wanted || draft.key.split(' ').length < 2) continue;
+    if (!best || draft.mentions > best.mentions) best = draft;
+  }
+  return best;
+}
+
+function toSpeaker(draft: SpeakerDraft, id: number): Speaker {
+  // The form the articles use most; on a tie the shorter, which drops middle initials.
+  const name = [...draft.names.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? draft.key;
+  return {
+    id,
+    name,
+    surname: draft.surname,
+    forms: [...new Set([name, ...draft.forms, draft.surname])],
+    roles: [...draft.roles],
+    statements: draft.statements,
+    mentions: draft.mentions,
+  };
+}
