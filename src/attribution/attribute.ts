@@ -199,9 +199,9 @@ function resolveCue(cue: CueMatch, sentence: SentenceWork, people: ArticlePeople
   switch (subject.kind) {
     case 'name': {
       if (subject.run.isOrganisation) return make(null, 'anonymous');
-      const person = people.resolve(subject.run.name) ?? titledSingleName(subject.run, people);
+      const person = people.resolve(subject.run.name) ?? titledSingleName(subject.run, people) ?? bareSingleName(subject.run, people);
       if (!person) return make(null, 'anonymous');
-      person.confirmed = true;
+      person.confirmed ||= coreNameWords(person.name).length >= 2;
       for (const role of roleFromWords(cue.appositive) ?? []) people.addRole(person, role);
       const via: AttributionVia = subject.coordinated ? 'coordinated' : cue.participle ? 'participle'
         : cue.cue === 'according to' ? 'according-to' : 'name';
@@ -226,7 +226,17 @@ function titledSingleName(run: NameRun, people: ArticlePeople): ArticlePerson | 
   const person = people.addFullName({ ...run, name: [...run.name] }, true);
   if (person) return person;
   const gender = run.title.map((t) => HONORIFICS[t.toLowerCase()]).find((g) => g) ?? null;
-  return people.addSingleName(run.name, gender);
+  return people.addSingleName(run.name, gender, true);
+}
+
+/**
+ * "Marrow said" in an article that never gives Marrow's full name: kept unconfirmed, so the
+ * corpus can resolve it to the one full name it knows with that surname, or else drop it.
+ */
+function bareSingleName(run: NameRun, people: ArticlePeople): ArticlePerson | null {
+  if (coreNameWords(run.name).length !== 1) return null;
+  const person = people.addSingleName(run.name, null);
+  return person;
 }
 
 /** The sentence's grammatical subject if it is a known person: its first name not after a preposition. */

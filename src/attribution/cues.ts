@@ -91,9 +91,13 @@ function subjectBefore(tokens: readonly Token[], runs: readonly NameRun[], cueFi
     appositive = tokens.slice(open + 1, j);
     end = open - 1;
   }
-  const found = subjectEndingAt(tokens, runs, end);
+  const found = subjectEndingAt(tokens, runs, end) ;
+  // "Montaverde's trade minister, Rafael Quintero-Lys, told": the name in commas is the subject.
+  const named = appositive.length > 0 && found?.subject.kind !== 'name' ? runs.find((r) => r.first === end + 2 && r.last === j - 1) : undefined;
+  if (named && !named.isOrganisation) {
+    return { cue, cueFirst, cueLast, subject: { kind: 'name', run: named, coordinated: false }, subjectFirst: named.first, subjectLast: named.last, inverted: false, participle: false, appositive: tokens.slice(Math.max(0, end - 4), end + 1) };
+  }
   if (!found) return null;
-  if (appositive.length > 0 && found.subject.kind !== 'name') return null;
   return { cue, cueFirst, cueLast, ...found, inverted: false, participle: false, appositive };
 }
 
@@ -107,7 +111,6 @@ function matchingComma(tokens: readonly Token[], close: number): number | null {
   for (let k = close - 1; k >= 0 && close - k <= MAX_APPOSITIVE_TOKENS; k--) {
     const token = tokens[k];
     if (!token || token.kind === 'quote') return null;
-    if (token.kind === 'word' && SPEECH_VERBS.has(token.lower) && !token.capitalized) return null;
     if (token.kind === 'punct' && token.text === ',') return k;
   }
   return null;
@@ -123,9 +126,16 @@ interface FoundSubject {
 function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end: number): FoundSubject | null {
   const token = tokens[end];
   if (!token || token.kind !== 'word') return null;
+  // A capitalised "Officials said" at the start of a sentence is a common noun, not a name.
+  if (ANONYMOUS_HEADS.has(token.lower) && (end === 0 || tokens[end - 1]?.kind !== 'word')) {
+    return { subject: { kind: 'anonymous' }, subjectFirst: end, subjectLast: end };
+  }
   const run = runs.find((r) => r.last === end);
   if (run) {
     if (run.possessive) return null;
+    // "an official in Vrana, who …": a name after a preposition belongs to a larger phrase.
+    const before = tokens[run.first - 1];
+    if (before?.kind === 'word' && PREPOSITIONS.has(before.lower)) return { subject: { kind: 'anonymous' }, subjectFirst: run.first, subjectLast: end };
     return { subject: { kind: 'name', run, coordinated: false }, subjectFirst: run.first, subjectLast: end };
   }
   const pronoun = pronounGender(token.lower);

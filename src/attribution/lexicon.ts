@@ -91,7 +91,7 @@ export const ANONYMOUS_HEADS = words(`
   statement statements report reports reporters journalists correspondent protesters
   voters voter respondents members member leaders leader authorities investigators
   prosecutors attorneys lawyers staffers staff campaign administration government ministry
-  department agency office embassy kremlin they we i you who which it others many some few
+  department agency office embassy kremlin mission delegation they we i you who which it others many some few
   several both all
 `);
 
@@ -114,7 +114,7 @@ export const ROLE_NOUNS = words(`
   businesswoman billionaire tycoon entrepreneur investor banker commentator
 `);
 
-/** Capitalised words that are titles or parts of titles before a name. */
+/** Capitalised words that are titles or parts of titles before a name (every role noun is one too). */
 export const TITLE_WORDS = words(`
   president minister secretary senator sen. sen rep. rep representative congressman
   congresswoman governor gov. gov mayor chancellor ambassador envoy adviser advisor
@@ -130,6 +130,7 @@ export const TITLE_WORDS = words(`
   crown supreme high labor labour economy economic energy health education justice
   homeland commerce trade agriculture transportation veterans environment u.s. us un u.n.
 `);
+for (const role of ROLE_NOUNS) TITLE_WORDS.add(role);
 
 /** Honorifics that mark the following name as a person, with the gender they imply. */
 export const HONORIFICS: Record<string, 'm' | 'f' | null> = {

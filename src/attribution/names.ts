@@ -81,7 +81,7 @@ export function parseRun(tokens: readonly Token[], first: number, last: number):
   while (nameStart < words.length - 1 && NON_NAME_WORDS.has(words[nameStart]?.lower ?? '')) nameStart++;
   const nameWords = words.slice(nameStart);
   const title = words.slice(0, titleEnd + 1);
-  if (nameWords.length === 0) return null;
+  if (nameWords.length === 0 || nameWords.every((w) => NON_NAME_WORDS.has(w.lower))) return null;
   const lastWord = nameWords[nameWords.length - 1];
   const name = nameWords.map((w) => w.text);
   const lowerName = nameWords.map((w) => w.lower);
@@ -97,8 +97,8 @@ export function parseRun(tokens: readonly Token[], first: number, last: number):
   }
   const isOrganisation =
     lowerName.some((w) => ORGANISATION_WORDS.has(w) || CALENDAR_WORDS.has(w)) ||
-    lowerName.every((w) => NON_NAME_WORDS.has(w) || TITLE_WORDS.has(w)) ||
-    (name.length === 1 && /^[\p{Lu}\p{N}]{2,}$/u.test(name[0] ?? '')) ||
+    lowerName.every((w) => TITLE_WORDS.has(w)) ||
+    (name.length === 1 && /^(?:[\p{Lu}\p{N}]{2,}|(?:\p{Lu}\.){2,})$/u.test(name[0] ?? '')) ||
     /\p{N}/u.test(name.join(''));
   return {
     first,

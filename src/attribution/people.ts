@@ -41,14 +41,14 @@ export class ArticlePeople {
     return person;
   }
 
-  /** A person the article only ever names by a titled surname ("Mr. Okafor"). */
-  addSingleName(name: readonly string[], gender: 'm' | 'f' | null): ArticlePerson {
+  /** A person the article only ever names by one word: confirmed when titled ("Mr. Okafor"). */
+  addSingleName(name: readonly string[], gender: 'm' | 'f' | null, confirmed = false): ArticlePerson {
     const key = normalizeName(name.join(' '));
     let person = this.byKey.get(key);
     if (!person) {
       person = {
         key, name: [...name], surname: surnameOf(name), forms: new Set([name.join(' ')]), roles: new Set(),
-        gender, mentions: 1, confirmed: true,
+        gender, mentions: 1, confirmed,
       };
       this.byKey.set(key, person);
     }

@@ -31,8 +31,10 @@ export function roleFromTitle(title: readonly string[]): string[] | null {
 /** Role forms from lower-case words around a name: "a senior adviser to the president". */
 export function roleFromWords(tokens: readonly Token[]): string[] | null {
   const words = tokens.map((t) => t.lower);
-  const headAt = words.findIndex((w, k) => ROLE_NOUNS.has(w) && !tokens[k]?.capitalized);
+  let headAt = words.findIndex((w, k) => ROLE_NOUNS.has(w) && !tokens[k]?.capitalized);
   if (headAt < 0) return null;
+  // "chief negotiator": the head is the last of adjacent role nouns.
+  while (ROLE_NOUNS.has(words[headAt + 1] ?? '') && !tokens[headAt + 1]?.capitalized) headAt++;
   let from = headAt;
   while (from > 0 && !['a', 'an', 'the'].includes(words[from - 1] ?? '') && !tokens[from - 1]?.possessive && !tokens[from - 1]?.capitalized && headAt - from < 4) from--;
   const phrase = words.slice(from, headAt + 1);

@@ -48,7 +48,9 @@ export class SpeakerDirectory {
     }
     for (const person of people.filter((p) => coreNameWords(p.name).length < 2)) {
       const bearer = bestBearer(drafts, person.surname);
-      byPerson.set(person, bearer ? absorb(bearer, person) : mergeInto(drafts, person.key, person));
+      // A bare surname nobody in the corpus bears in full could be an outlet ("Politifact said").
+      if (bearer) byPerson.set(person, absorb(bearer, person));
+      else if (person.confirmed) byPerson.set(person, mergeInto(drafts, person.key, person));
     }
     for (const article of articles) {
       for (const sentence of article.sentences) {

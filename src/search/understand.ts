@@ -40,7 +40,8 @@ export function understand(question: string, lookup: SpeakerLookup): Query {
   const cleaned = cleanQuestion(question);
   const questionWords = words(cleaned);
   const skip = (word: string) => STOP_WORDS.has(word) || QUESTION_WORDS.has(word);
-  const match = lookup.find(questionWords, skip);
+  // "who said …" asks for a speaker; names in it belong to the topic.
+  const match = /^\s*who\b/iu.test(cleaned) ? null : lookup.find(questionWords, skip);
   const rest = match ? [...questionWords.slice(0, match.from), ...questionWords.slice(match.to)] : questionWords;
   const topic = rest.filter((w) => !skip(foldWord(w)));
   const unknownSpeaker = match ? null : askedPerson(cleaned);

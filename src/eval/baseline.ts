@@ -1,0 +1,20 @@
+import MiniSearch from 'minisearch';
+import type { CorpusIndex } from '../search/corpusIndex.js';
+import type { Answerer } from './metrics.js';
+
+/**
+ * The floor to beat: MiniSearch with default options over the same sentences, the question
+ * text as the query. It names no speakers.
+ */
+export function plainMiniSearch(index: CorpusIndex): Answerer {
+  const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  search.addAll(index.sentences.map((s) => ({ id: s.id, text: index.textOf(s) })));
+  return (question, limit) => ({
+    speaker: null,
+    results: search.search(question).slice(0, limit).map((hit) => {
+      const sentence = index.sentences[hit.id as number];
+      if (!sentence) throw new Error(`no sentence ${hit.id}`);
+      return { text: index.textOf(sentence), speaker: null, file: index.articles[sentence.article]?.file ?? '' };
+    }),
+  });
+}
