@@ -26,6 +26,7 @@ export interface CueMatch {
   participle: boolean;
   /** Tokens between commas after the subject ("a senior adviser"), for its role. */
   appositive: Token[];
+  relative?: boolean;
 }
 
 const PREPOSITIONS = new Set([
@@ -50,7 +51,8 @@ export function findCues(tokens: readonly Token[], runs: readonly NameRun[]): Cu
     if (match) matches.push(match);
     i = cue.last;
   }
-  return matches;
+  // "X, who has long argued for it, said …": the main clause's cue is the statement.
+  return matches.filter((m, k) => !m.relative || k === matches.length - 1);
 }
 
 interface CueWord {
@@ -120,12 +122,18 @@ interface FoundSubject {
   subject: Subject;
   subjectFirst: number;
   subjectLast: number;
+  /** Reached through "X, who …": a relative clause, usually not the sentence's main statement. */
+  relative?: boolean;
 }
 
 /** Reads the noun phrase that ends at token `end` as a cue's subject. */
 function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end: number): FoundSubject | null {
   const token = tokens[end];
   if (!token || token.kind !== 'word') return null;
+  if (token.lower === 'who' && tokens[end - 1]?.text === ',') {
+    const antecedent = subjectEndingAt(tokens, runs, end - 2);
+    return antecedent && { ...antecedent, relative: true };
+  }
   // A capitalised "Officials said" at the start of a sentence is a common noun, not a name.
   if (ANONYMOUS_HEADS.has(token.lower) && (end === 0 || tokens[end - 1]?.kind !== 'word')) {
     return { subject: { kind: 'anonymous' }, subjectFirst: end, subjectLast: end };
@@ -140,7 +148,6 @@ function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end
   }
   const pronoun = pronounGender(token.lower);
   if (pronoun) return { subject: { kind: 'pronoun', gender: pronoun }, subjectFirst: end, subjectLast: end };
-  if (token.lower === 'who' && tokens[end - 1]?.text === ',') return subjectEndingAt(tokens, runs, end - 2);
   return nounPhraseSubject(tokens, runs, end);
 }
 

@@ -31,7 +31,8 @@ function parseOptions(argv: string[]): AskOptions {
   const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
   return {
-    corpus: values.corpus ?? process.env.CORPUS_DIR ?? 'corpus',
+    // An empty CORPUS_DIR (as a fresh .env leaves it) means the default.
+    corpus: values.corpus ?? (process.env.CORPUS_DIR || 'corpus'),
     limit,
     json: values.json ?? false,
     question: positionals.join(' '),
