@@ -180,3 +180,66 @@ describe('names', () => {
     expect(speakerOf(sentences, 'Nothing is settled')).toBe('Željka Ødegård-Mbeki');
   });
 });
+
+describe('news conventions', () => {
+  it.each([
+    ['Rep. Maren Okafor (D-Vt.) said the bill would pass.', 'Maren Okafor'],
+    ['Rep. Maren Okafor (D-Vt.), chair of the panel, said the bill would pass.', 'Maren Okafor'],
+    ['Maren Okafor -- who wrote the first draft -- said the bill would pass.', 'Maren Okafor'],
+    ['Maren Okafor — who wrote the first draft — said the bill would pass.', 'Maren Okafor'],
+    ['Mr. Tull of the Riverside Alliance said the bill would pass.', 'Tull'],
+    ['Maren Okafor, 61, who wrote the first draft, said the bill would pass.', 'Maren Okafor'],
+  ])('%s', (text, speaker) => {
+    expect(speakerOf(analyze([text]).sentences, 'bill would pass')).toBe(speaker);
+  });
+
+  it('reads two apostrophes as a quotation mark', () => {
+    const { sentences } = analyze(["''The bill will pass. It has to,'' said Maren Okafor."]);
+    expect(speakerOf(sentences, 'The bill will pass')).toBe('Maren Okafor');
+    expect(speakerOf(sentences, 'It has to')).toBe('Maren Okafor');
+  });
+
+  it.each([
+    '“The bill will pass,” said radio host Maren Okafor.',
+    '“The bill will pass,” said the Rev. Maren Okafor, of the Hill Street church.',
+    'Said Maren Okafor: “The bill will pass.”',
+  ])('finds the speaker behind a title phrase: %s', (text) => {
+    expect(speakerOf(analyze([text]).sentences, 'bill will pass')).toBe('Maren Okafor');
+  });
+
+  it('never takes the object of “told” for an inverted speaker', () => {
+    const { sentences } = analyze(['Maren Okafor, who chairs the panel, told Ivo Pell the bill would pass.']);
+    expect(speakerOf(sentences, 'bill would pass')).toBe('Maren Okafor');
+  });
+
+  it('reads progressive and coordinated cues', () => {
+    const { sentences } = analyze([
+      'Maren Okafor is warning voters that the bill would pass.',
+      'Ivo Pell visited the plant and said the line would close.',
+    ]);
+    expect(speakerOf(sentences, 'bill would pass')).toBe('Maren Okafor');
+    expect(speakerOf(sentences, 'line would close')).toBe('Ivo Pell');
+  });
+
+  it('prefers the main clause over a cue in a subordinate clause', () => {
+    const { sentences } = analyze([
+      'Ivo Pell runs the plant.',
+      'When Pell announced the closure, Maren Okafor said the town would fight it.',
+    ]);
+    expect(speakerOf(sentences, 'town would fight')).toBe('Maren Okafor');
+  });
+
+  it('keeps a particle with the surname it belongs to', () => {
+    const { sentences } = analyze(['Mayor Lucia de Varga opened the bridge.', 'De Varga said it was paid for.']);
+    expect(speakerOf(sentences, 'paid for')).toBe('Lucia de Varga');
+  });
+
+  it('drops a capitalised sentence opener from a name', () => {
+    const { sentences, people } = analyze([
+      'The rival campaign was quiet.',
+      'Rival Maren Okafor said the bill would pass.',
+    ]);
+    expect(speakerOf(sentences, 'bill would pass')).toBe('Maren Okafor');
+    expect(people.map((p) => p.name.join(' '))).not.toContain('Rival Maren Okafor');
+  });
+});

@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import { segmentParagraphs, segmentSentences, type ParagraphSpan, type SentenceSpan } from '../text/segment.js';
 import { findQuoteSpans, type QuoteSpan } from '../text/quotes.js';
 import { tokenize, type Token } from './tokens.js';
-import { findNameRuns, coreNameWords, type NameRun } from './names.js';
+import { findNameRuns, coreNameWords, isParticle, type NameRun } from './names.js';
 import { ArticlePeople, type ArticlePerson } from './people.js';
 import { findCues, type CueMatch } from './cues.js';
 import { GENDERED_ROLES, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
@@ -60,6 +60,7 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   const paragraphs = segmentParagraphs(body);
   const quotes = findQuoteSpans(body, paragraphs);
   const work = segmentSentences(body, paragraphs).map((span) => prepareSentence(body, span, quotes));
+  dropSentenceOpeners(work, lowerCaseWords(body));
   const people = collectPeople(work);
   attributeByCues(work, people, quotes);
   inheritQuoteGroups(work, quotes);
@@ -75,6 +76,35 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
 function prepareSentence(body: string, span: SentenceSpan, quotes: QuoteSpan[]): SentenceWork {
   const tokens = tokenize(body, span.start, span.end, quotes);
   return { span, tokens, runs: findNameRuns(tokens), quotedRatio: quotedRatio(tokens), attribution: null, ownsGroups: [] };
+}
+
+/** Every word the article writes in lower case somewhere: "Rival", "Unlike" are such words. */
+function lowerCaseWords(body: string): Set<string> {
+  return new Set(body.match(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+}
+
+/**
+ * A sentence's first word is capitalised whatever it is: "Rival Hillary Clinton said". It is
+ * dropped from a name when the article also writes it in lower case, and the longer form never
+ * appears inside a sentence.
+ */
+function dropSentenceOpeners(work: SentenceWork[], common: Set<string>): void {
+  const inside = new Set<string>();
+  for (const sentence of work) {
+    for (const run of sentence.runs) if (!opensSentence(sentence.tokens, run.first)) inside.add(run.name.join(' '));
+  }
+  for (const sentence of work) {
+    sentence.runs = sentence.runs.map((run) => {
+      const first = run.name[0] ?? '';
+      const drop = run.title.length === 0 && run.name.length >= 2 && opensSentence(sentence.tokens, run.first) && !isParticle(first) &&
+        common.has(first.toLowerCase()) && (run.name.length >= 3 || !inside.has(run.name.join(' ')));
+      return drop ? { ...run, name: run.name.slice(1), first: run.first + 1, nameFirst: run.nameFirst + 1 } : run;
+    });
+  }
+}
+
+function opensSentence(tokens: readonly Token[], at: number): boolean {
+  return tokens.slice(0, at).every((t) => t.kind !== 'word');
 }
 
 function quotedRatio(tokens: readonly Token[]): number {

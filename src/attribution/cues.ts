@@ -1,8 +1,9 @@
 import type { Token } from './tokens.js';
 import type { NameRun } from './names.js';
+import { coreNameWords } from './names.js';
 import {
   ANONYMOUS_HEADS, CUE_BLOCKERS, CUE_MODIFIERS, FEMALE_PRONOUNS, MALE_PRONOUNS, PASSIVE_AUXILIARIES,
-  ROLE_NOUNS, SPEECH_VERBS, VERB_PARTICLES,
+  ROLE_NOUNS, SPEECH_VERBS, SUBORDINATORS, TRANSITIVE_CUES, VERB_PARTICLES,
 } from './lexicon.js';
 
 /** Who a cue's subject is, before it is resolved to a person of the article. */
@@ -22,37 +23,49 @@ export interface CueMatch {
   subjectLast: number;
   /** The subject follows the cue ("said Lavrov", "according to Lavrov"). */
   inverted: boolean;
-  /** The subject is the sentence's subject, reached through a participle (", saying …"). */
+  /** The subject is the clause's subject, reached through ", saying" or "and said". */
   participle: boolean;
-  /** Tokens between commas after the subject ("a senior adviser"), for its role. */
+  /** Words describing the subject ("a senior adviser"), for its role. */
   appositive: Token[];
+  /** Reached through "X, who …": a relative clause, usually not the sentence's main statement. */
   relative?: boolean;
+  /** The cue sits in a subordinate clause ("when he wrote", "that Smith told"). */
+  subordinate: boolean;
 }
+
+type Found = Pick<CueMatch, 'subject' | 'subjectFirst' | 'subjectLast' | 'relative'> & { appositive?: Token[] };
 
 const PREPOSITIONS = new Set([
   'with', 'by', 'to', 'of', 'for', 'about', 'against', 'from', 'at', 'on', 'in', 'into', 'than',
-  'and', 'or', 'between', 'among', 'like', 'under', 'over', 'toward', 'towards', 'after', 'before',
+  'between', 'among', 'like', 'under', 'over', 'toward', 'towards', 'after', 'before', 'including',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another', 'one', 'his', 'her', 'their', 'its']);
+const DASHES = new Set(['—', '–', '--']);
 const MAX_APPOSITIVE_TOKENS = 30;
 const MAX_MODIFIERS = 4;
+const MAX_INVERTED_TITLE = 7;
 
-/** Every speech cue in the sentence whose subject can be found, in reading order. */
+/**
+ * Every speech cue in the sentence whose subject can be found: main clauses first, then
+ * subordinate ones, each group in reading order.
+ */
 export function findCues(tokens: readonly Token[], runs: readonly NameRun[]): CueMatch[] {
   const matches: CueMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const cue = cueAt(tokens, i);
     if (!cue) continue;
-    const match = cue.participle
-      ? participleSubject(tokens, runs, i, cue.last, cue.text)
-      : cue.text === 'according to'
-        ? subjectAfter(tokens, runs, i, cue.last, cue.text)
-        : subjectBefore(tokens, runs, i, cue.last, cue.text) ?? invertedSubject(tokens, runs, i, cue.last, cue.text);
-    if (match) matches.push(match);
+    const found = subjectOf(tokens, runs, i, cue);
+    if (found) {
+      matches.push({
+        cue: cue.text, cueFirst: i, cueLast: cue.last, appositive: [], inverted: false, participle: false,
+        ...found, subordinate: isSubordinate(tokens, Math.min(found.subjectFirst, i)),
+      });
+    }
     i = cue.last;
   }
   // "X, who has long argued for it, said …": the main clause's cue is the statement.
-  return matches.filter((m, k) => !m.relative || k === matches.length - 1);
+  const kept = matches.filter((m, k) => !m.relative || k === matches.length - 1);
+  return [...kept.filter((m) => !m.subordinate), ...kept.filter((m) => m.subordinate)];
 }
 
 interface CueWord {
@@ -66,12 +79,13 @@ function cueAt(tokens: readonly Token[], i: number): CueWord | null {
   if (!token || token.kind !== 'word') return null;
   const next = tokens[i + 1];
   if (token.lower === 'according' && next?.lower === 'to') return { text: 'according to', last: i + 1, participle: false };
-  if (token.capitalized || !SPEECH_VERBS.has(token.lower)) return null;
+  // A capitalised cue only opens a sentence: "Said Ellis: …".
+  if (!SPEECH_VERBS.has(token.lower) || (token.capitalized && i > 0)) return null;
   if (next && CUE_BLOCKERS[token.lower]?.has(next.lower)) return null;
   const particles = VERB_PARTICLES[token.lower];
   if (particles) {
     if (!next) return null;
-    if (next.kind === 'quote' && /^call/.test(token.lower)) return { text: token.lower, last: i, participle: false };
+    if (next.kind === 'quote' && token.lower.startsWith('call')) return { text: token.lower, last: i, participle: false };
     if (!particles.has(next.lower)) return null;
     const withParticle = ['out', 'on', 'for'].includes(next.lower);
     return { text: withParticle ? `${token.lower} ${next.lower}` : token.lower, last: withParticle ? i + 1 : i, participle: false };
@@ -79,28 +93,41 @@ function cueAt(tokens: readonly Token[], i: number): CueWord | null {
   return { text: token.lower, last: i, participle: token.lower.endsWith('ing') };
 }
 
-/** "Lavrov said", "Pavel Orrin, a senior adviser, said", "the minister later told". */
-function subjectBefore(tokens: readonly Token[], runs: readonly NameRun[], cueFirst: number, cueLast: number, cue: string): CueMatch | null {
-  let j = cueFirst - 1;
-  for (let skipped = 0; j >= 0 && skipped < MAX_MODIFIERS && isModifier(tokens[j]); skipped++) j--;
+function subjectOf(tokens: readonly Token[], runs: readonly NameRun[], i: number, cue: CueWord): Found & Partial<CueMatch> | null {
+  if (cue.text === 'according to') return subjectAfter(tokens, runs, cue.last);
+  if (cue.participle && tokens[i - 1]?.text === ',') return clauseSubject(tokens, runs, i);
+  return subjectBefore(tokens, runs, i, cue) ?? (TRANSITIVE_CUES.has(cue.text) ? null : invertedSubject(tokens, runs, i, cue.last));
+}
+
+/** "Lavrov said", "Pavel Orrin, a senior adviser, said", "Rep. Ann Roe (D-Md.) said", "is warning". */
+function subjectBefore(tokens: readonly Token[], runs: readonly NameRun[], cueFirst: number, cue: CueWord): (Found & Partial<CueMatch>) | null {
+  let j = skipModifiers(tokens, cueFirst - 1);
   const before = tokens[j];
-  if (!before || (before.kind === 'word' && PASSIVE_AUXILIARIES.has(before.lower))) return null;
-  let appositive: Token[] = [];
-  let end = j;
-  if (before.kind === 'punct' && before.text === ',') {
-    const open = matchingComma(tokens, j);
-    if (open === null) return null;
-    appositive = tokens.slice(open + 1, j);
-    end = open - 1;
+  if (!before) return null;
+  if (before.kind === 'word' && PASSIVE_AUXILIARIES.has(before.lower)) {
+    // "is warning" is active; "was told" is passive and reports nobody.
+    if (!cue.text.endsWith('ing')) return null;
+    j = skipModifiers(tokens, j - 1);
   }
-  const found = subjectEndingAt(tokens, runs, end) ;
+  if (tokens[j]?.kind === 'word' && ['and', 'but'].includes(tokens[j]?.lower ?? '')) return clauseSubject(tokens, runs, cueFirst);
+  const peeled = peelDecorations(tokens, runs, j);
+  const found = subjectEndingAt(tokens, runs, peeled.end);
   // "Montaverde's trade minister, Rafael Quintero-Lys, told": the name in commas is the subject.
-  const named = appositive.length > 0 && found?.subject.kind !== 'name' ? runs.find((r) => r.first === end + 2 && r.last === j - 1) : undefined;
-  if (named && !named.isOrganisation) {
-    return { cue, cueFirst, cueLast, subject: { kind: 'name', run: named, coordinated: false }, subjectFirst: named.first, subjectLast: named.last, inverted: false, participle: false, appositive: tokens.slice(Math.max(0, end - 4), end + 1) };
+  if (peeled.commaGroup && found?.subject.kind !== 'name') {
+    const { open, close } = peeled.commaGroup;
+    const named = runs.find((r) => r.first === open + 1 && r.last === close - 1 && !r.isOrganisation);
+    if (named) {
+      return { subject: { kind: 'name', run: named, coordinated: false }, subjectFirst: named.nameFirst, subjectLast: named.last, appositive: tokens.slice(Math.max(0, open - 4), open) };
+    }
   }
   if (!found) return null;
-  return { cue, cueFirst, cueLast, ...found, inverted: false, participle: false, appositive };
+  return { ...found, appositive: found.appositive ?? peeled.appositive };
+}
+
+function skipModifiers(tokens: readonly Token[], from: number): number {
+  let j = from;
+  for (let skipped = 0; j >= 0 && skipped < MAX_MODIFIERS && isModifier(tokens[j]); skipped++) j--;
+  return j;
 }
 
 function isModifier(token: Token | undefined): boolean {
@@ -108,30 +135,96 @@ function isModifier(token: Token | undefined): boolean {
   return CUE_MODIFIERS.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4);
 }
 
-/** The comma that opens an appositive closed by the comma at `close`, if it is one. */
-function matchingComma(tokens: readonly Token[], close: number): number | null {
-  for (let k = close - 1; k >= 0 && close - k <= MAX_APPOSITIVE_TOKENS; k--) {
+interface Peeled {
+  end: number;
+  appositive: Token[];
+  commaGroup: { open: number; close: number } | null;
+}
+
+/**
+ * Steps back over what may stand between a name and its cue: ", a senior adviser,", "(D-Md.)",
+ * "— co-editor of the book —", ", 56,", "of the Sierra Club".
+ */
+function peelDecorations(tokens: readonly Token[], runs: readonly NameRun[], from: number): Peeled {
+  let end = from;
+  let appositive: Token[] = [];
+  let commaGroup: Peeled['commaGroup'] = null;
+  for (let step = 0; step < 4; step++) {
+    const token = tokens[end];
+    if (!token) break;
+    if (token.text === ')') {
+      const open = findBack(tokens, end, (t) => t.text === '(', 12);
+      if (open === null) break;
+      end = open - 1;
+    } else if (token.text === ',') {
+      const open = matchingComma(tokens, end);
+      if (open === null) break;
+      if (!commaGroup) {
+        commaGroup = { open, close: end };
+        appositive = tokens.slice(open + 1, end);
+      }
+      end = open - 1;
+    } else if (isDash(tokens, end)) {
+      const close = dashStart(tokens, end);
+      const open = findBack(tokens, close, (_, k) => isDash(tokens, k), MAX_APPOSITIVE_TOKENS);
+      if (open === null) break;
+      appositive = tokens.slice(open + 1, close);
+      end = dashStart(tokens, open) - 1;
+    } else if (/^\p{N}+$/u.test(token.text) && tokens[end - 1]?.text === ',') {
+      end -= 2; // an age: "Schiff, 56, …"
+    } else if (token.kind === 'word' && token.capitalized && ofPhraseStart(tokens, runs, end) !== null) {
+      end = (ofPhraseStart(tokens, runs, end) ?? end) - 1; // "Mr. Morgan of the Sierra Club said"
+    } else {
+      break;
+    }
+  }
+  return { end, appositive, commaGroup };
+}
+
+/**
+ * Start of "of [the] Capitalised Words" ending at `end`, between a name and its cue. Not when the
+ * "of" is inside one name run ("Secretary of State Marco Rubio").
+ */
+function ofPhraseStart(tokens: readonly Token[], runs: readonly NameRun[], end: number): number | null {
+  let k = end;
+  while (k >= 0 && tokens[k]?.kind === 'word' && tokens[k]?.capitalized) k--;
+  if (tokens[k]?.lower === 'the') k--;
+  if (tokens[k]?.lower !== 'of') return null;
+  const ofAt = k;
+  if (runs.some((r) => r.first < ofAt && r.last > ofAt)) return null;
+  const before = runs.find((r) => r.last === ofAt - 1);
+  return before && !before.isOrganisation ? ofAt : null;
+}
+
+function isDash(tokens: readonly Token[], k: number): boolean {
+  const text = tokens[k]?.text ?? '';
+  return DASHES.has(text) || (text === '-' && tokens[k - 1]?.text === '-');
+}
+
+function dashStart(tokens: readonly Token[], k: number): number {
+  return tokens[k]?.text === '-' && tokens[k - 1]?.text === '-' ? k - 1 : k;
+}
+
+function findBack(tokens: readonly Token[], from: number, test: (t: Token, k: number) => boolean, limit: number): number | null {
+  for (let k = from - 1; k >= 0 && from - k <= limit; k--) {
     const token = tokens[k];
     if (!token || token.kind === 'quote') return null;
-    if (token.kind === 'punct' && token.text === ',') return k;
+    if (test(token, k)) return k;
   }
   return null;
 }
 
-interface FoundSubject {
-  subject: Subject;
-  subjectFirst: number;
-  subjectLast: number;
-  /** Reached through "X, who …": a relative clause, usually not the sentence's main statement. */
-  relative?: boolean;
+/** The comma that opens an appositive closed by the comma at `close`, if it is one. */
+function matchingComma(tokens: readonly Token[], close: number): number | null {
+  return findBack(tokens, close, (t) => t.kind === 'punct' && t.text === ',', MAX_APPOSITIVE_TOKENS);
 }
 
 /** Reads the noun phrase that ends at token `end` as a cue's subject. */
-function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end: number): FoundSubject | null {
+function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end: number): Found | null {
   const token = tokens[end];
   if (!token || token.kind !== 'word') return null;
-  if (token.lower === 'who' && tokens[end - 1]?.text === ',') {
-    const antecedent = subjectEndingAt(tokens, runs, end - 2);
+  if (token.lower === 'who' && (tokens[end - 1]?.text === ',' || isDash(tokens, end - 1))) {
+    const antecedent = subjectEndingAt(tokens, runs, dashStart(tokens, end - 1) - 1);
     return antecedent && { ...antecedent, relative: true };
   }
   // A capitalised "Officials said" at the start of a sentence is a common noun, not a name.
@@ -141,10 +234,10 @@ function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end
   const run = runs.find((r) => r.last === end);
   if (run) {
     if (run.possessive) return null;
-    // "an official in Vrana, who …": a name after a preposition belongs to a larger phrase.
+    // "an official in Vrana said": a name after a preposition belongs to a larger phrase.
     const before = tokens[run.first - 1];
     if (before?.kind === 'word' && PREPOSITIONS.has(before.lower)) return { subject: { kind: 'anonymous' }, subjectFirst: run.first, subjectLast: end };
-    return { subject: { kind: 'name', run, coordinated: false }, subjectFirst: run.first, subjectLast: end };
+    return { subject: { kind: 'name', run, coordinated: false }, subjectFirst: run.nameFirst, subjectLast: end };
   }
   const pronoun = pronounGender(token.lower);
   if (pronoun) return { subject: { kind: 'pronoun', gender: pronoun }, subjectFirst: end, subjectLast: end };
@@ -152,7 +245,7 @@ function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end
 }
 
 /** "the foreign minister" (a role), "officials" / "a spokesman" (anonymous), "X and other leaders". */
-function nounPhraseSubject(tokens: readonly Token[], runs: readonly NameRun[], end: number): FoundSubject | null {
+function nounPhraseSubject(tokens: readonly Token[], runs: readonly NameRun[], end: number): Found | null {
   const head = tokens[end];
   if (!head || head.capitalized) return null;
   const singular = head.lower.replace(/s$/, '');
@@ -167,7 +260,7 @@ function nounPhraseSubject(tokens: readonly Token[], runs: readonly NameRun[], e
     k--;
   }
   const determiner = tokens[k];
-  if (determiner?.lower === 'and' || (modifiers[0] === 'other' && tokens[k]?.lower === 'and')) {
+  if (determiner?.lower === 'and') {
     const coordinated = subjectEndingAt(tokens, runs, k - 1);
     if (coordinated?.subject.kind === 'name') {
       return { ...coordinated, subject: { ...coordinated.subject, coordinated: true }, subjectLast: end };
@@ -175,8 +268,7 @@ function nounPhraseSubject(tokens: readonly Token[], runs: readonly NameRun[], e
   }
   const plural = head.lower.endsWith('s') && !ROLE_NOUNS.has(head.lower);
   if (isRole && !plural && determiner?.lower === 'the') {
-    const role = [...modifiers, singular === head.lower ? head.lower : head.lower].join(' ');
-    return { subject: { kind: 'role', role }, subjectFirst: k, subjectLast: end };
+    return { subject: { kind: 'role', role: [...modifiers, head.lower].join(' ') }, subjectFirst: k, subjectLast: end };
   }
   return { subject: { kind: 'anonymous' }, subjectFirst: Math.max(k, 0), subjectLast: end };
 }
@@ -187,34 +279,44 @@ function pronounGender(lower: string): 'm' | 'f' | null {
   return null;
 }
 
-/** "“…,” said Lavrov", "“…,” he said" is handled by subjectBefore; this is the inverted order. */
-function invertedSubject(tokens: readonly Token[], runs: readonly NameRun[], cueFirst: number, cueLast: number, cue: string): CueMatch | null {
-  let j = cueFirst - 1;
-  while (j >= 0 && isModifier(tokens[j])) j--;
+/** "“…,” said Lavrov": the inverted order, only where a clause opens before the cue. */
+function invertedSubject(tokens: readonly Token[], runs: readonly NameRun[], cueFirst: number, cueLast: number): (Found & Partial<CueMatch>) | null {
+  const j = skipModifiers(tokens, cueFirst - 1);
   const before = tokens[j];
   const opensClause = !before || before.kind === 'quote' || [',', ':', '—', '–', ';', '('].includes(before.text);
-  if (!opensClause) return null;
-  return subjectAfter(tokens, runs, cueFirst, cueLast, cue);
+  return opensClause ? subjectAfter(tokens, runs, cueLast) : null;
 }
 
-function subjectAfter(tokens: readonly Token[], runs: readonly NameRun[], cueFirst: number, cueLast: number, cue: string): CueMatch | null {
+/** The subject after a cue: "said Lavrov", "said MSNBC host Chris Matthews", "according to a statement". */
+function subjectAfter(tokens: readonly Token[], runs: readonly NameRun[], cueLast: number): (Found & Partial<CueMatch>) | null {
   const at = cueLast + 1;
   const token = tokens[at];
   if (!token || token.kind !== 'word') return null;
-  const base = { cue, cueFirst, cueLast, inverted: true, participle: false, appositive: [] as Token[] };
-  const run = runs.find((r) => r.first === at);
-  if (run) {
-    const subject: Subject = run.isOrganisation ? { kind: 'anonymous' } : { kind: 'name', run, coordinated: false };
-    return { ...base, subject, subjectFirst: at, subjectLast: run.last, appositive: appositiveAfter(tokens, run.last) };
-  }
+  const base = { inverted: true };
   const pronoun = pronounGender(token.lower);
   if (pronoun) return { ...base, subject: { kind: 'pronoun', gender: pronoun }, subjectFirst: at, subjectLast: at };
+  const run = personAfter(tokens, runs, at);
+  if (run) return { ...base, subject: { kind: 'name', run, coordinated: false }, subjectFirst: at, subjectLast: run.last, appositive: appositiveAfter(tokens, run.last) };
+  if (runs.some((r) => r.first === at)) return { ...base, subject: { kind: 'anonymous' }, subjectFirst: at, subjectLast: at };
   if (DETERMINERS.has(token.lower) || ANONYMOUS_HEADS.has(token.lower)) {
     let end = at;
     while (tokens[end + 1]?.kind === 'word' && !tokens[end + 1]?.capitalized && end - at < 5) end++;
     const phrase = nounPhraseSubject(tokens, runs, end);
-    if (phrase) return { ...base, ...phrase, subjectFirst: at };
-    return { ...base, subject: { kind: 'anonymous' }, subjectFirst: at, subjectLast: end };
+    return { ...base, ...(phrase ?? { subject: { kind: 'anonymous' }, subjectLast: end }), subjectFirst: at };
+  }
+  return null;
+}
+
+/** A person's name starting right after the cue, or after a short title phrase ("the Rev.", "MSNBC host"). */
+function personAfter(tokens: readonly Token[], runs: readonly NameRun[], at: number): NameRun | null {
+  for (let k = at; k < tokens.length && k - at < MAX_INVERTED_TITLE; k++) {
+    const token = tokens[k];
+    if (!token || token.kind === 'quote' || [',', ';', ':', '.', '(', ')'].includes(token.text)) return null;
+    if (k > at && token.kind === 'word' && PREPOSITIONS.has(token.lower)) return null;
+    const run = runs.find((r) => r.first === k || r.nameFirst === k);
+    if (!run || run.isOrganisation || run.possessive) continue;
+    const personLike = k === at || run.hasPersonTitle || coreNameWords(run.name).length >= 2;
+    if (personLike) return run;
   }
   return null;
 }
@@ -230,22 +332,29 @@ function appositiveAfter(tokens: readonly Token[], last: number): Token[] {
   return out;
 }
 
-/** ", saying …": the speaker is the clause's subject, the first person-like word of the sentence. */
-function participleSubject(tokens: readonly Token[], runs: readonly NameRun[], cueFirst: number, cueLast: number, cue: string): CueMatch | null {
-  if (tokens[cueFirst - 1]?.text !== ',') return null;
+/** ", saying …" and "… and said": the speaker is the clause's subject, its first person-like word. */
+function clauseSubject(tokens: readonly Token[], runs: readonly NameRun[], cueFirst: number): (Found & Partial<CueMatch>) | null {
   for (let k = 0; k < cueFirst; k++) {
     const token = tokens[k];
     if (!token || token.kind !== 'word') continue;
     if (PREPOSITIONS.has(tokens[k - 1]?.lower ?? '')) continue;
-    const run = runs.find((r) => r.first === k);
-    const pronoun = pronounGender(token.lower);
+    const run = runs.find((r) => r.nameFirst === k);
     if (run && !run.possessive && !run.isOrganisation) {
-      return { cue, cueFirst, cueLast, subject: { kind: 'name', run, coordinated: false }, subjectFirst: k, subjectLast: run.last, inverted: false, participle: true, appositive: [] };
+      return { subject: { kind: 'name', run, coordinated: false }, subjectFirst: k, subjectLast: run.last, participle: true };
     }
-    if (pronoun) {
-      return { cue, cueFirst, cueLast, subject: { kind: 'pronoun', gender: pronoun }, subjectFirst: k, subjectLast: k, inverted: false, participle: true, appositive: [] };
-    }
+    const pronoun = pronounGender(token.lower);
+    if (pronoun) return { subject: { kind: 'pronoun', gender: pronoun }, subjectFirst: k, subjectLast: k, participle: true };
     if (run) return null;
   }
   return null;
+}
+
+/** True when the clause holding token `at` opens with "when", "that", "because" and the like. */
+function isSubordinate(tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const token = tokens[k];
+    if (!token || token.kind === 'quote' || [',', ';', ':', '—', '–'].includes(token.text)) return false;
+    if (token.kind === 'word' && SUBORDINATORS.has(token.lower)) return true;
+  }
+  return false;
 }

@@ -39,6 +39,29 @@ export const SPEECH_VERBS = words(`
   acknowledge recommend recommends recommended advise advises advised
   estimate estimates estimated forecast forecasts calculate calculates calculated
   concur concurs concurred interject interjects interjected
+  exhort exhorts exhorted proclaim proclaims proclaimed bemoan bemoans bemoaned decry decries decried
+  tout touts touted mock mocks mocked deride derides derided lambaste lambastes lambasted
+  rebuke rebukes rebuked scold scolds scolded plead pleads pleaded
+  warning telling adding noting insisting arguing claiming explaining stressing asking declaring
+  announcing complaining suggesting acknowledging promising vowing urging accusing calling
+`);
+
+/** Cues that take an object ("told reporters", "accused Holt"): a name after them is never the speaker. */
+export const TRANSITIVE_CUES = words(`
+  tell tells told telling call calls called calling accuse accuses accused accusing urge urges urged
+  urging criticize criticizes criticized criticise criticises criticised praise praises praised
+  thank thanks thanked blast blasts blasted slam slams slammed question questions questioned
+  challenge challenges challenged label labels labeled labelled brand brands branded describe
+  describes described dismiss dismisses dismissed defend defends defended advise advises advised
+  recommend recommends recommended promise promises promised assure assures assured mock mocks
+  mocked deride derides derided lambaste lambastes lambasted rebuke rebukes rebuked scold scolds
+  scolded exhort exhorts exhorted remind reminds reminded
+`);
+
+/** Words that open a subordinate clause: a cue inside one is rarely the sentence's statement. */
+export const SUBORDINATORS = words(`
+  when as after before while if because although though since until once whether where that which
+  whom unless whereas
 `);
 
 /** Cue verbs that only report speech with a following word ("pointed out", "went on to"). */
@@ -74,7 +97,7 @@ export const CUE_MODIFIERS = words(`
   often now previously recently repeatedly further publicly privately still already even just
   quickly immediately initially earlier subsequently simply flatly bluntly separately first
   never not reportedly apparently allegedly reportedly last yesterday today tuesday monday
-  wednesday thursday friday saturday sunday this week going went on to has've
+  wednesday thursday friday saturday sunday this week going went on to has've long
 `);
 
 /** Auxiliaries that make a following cue passive ("was told", "is said"). */
@@ -129,12 +152,13 @@ export const TITLE_WORDS = words(`
   ceo executive founder coach pastor rabbi bishop archbishop cardinal imam host anchor
   crown supreme high labor labour economy economic energy health education justice
   homeland commerce trade agriculture transportation veterans environment u.s. us un u.n.
+  del. delegate rev.
 `);
 for (const role of ROLE_NOUNS) TITLE_WORDS.add(role);
 
 /** Honorifics that mark the following name as a person, with the gender they imply. */
 export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
-  'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', miss: 'f', 'dr.': null, dr: null,
+  'rev.': null, 'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', miss: 'f', 'dr.': null, dr: null,
   'prof.': null, sir: 'm', dame: 'f', 'mme.': 'f', madam: 'f', lord: 'm', lady: 'f',
 };
 
@@ -184,5 +208,8 @@ export const NON_NAME_WORDS = words(`
   one two three no not yes with by from into over about since until though although because
   during despite among between against toward towards without within across along around
   such each every all any other another more less few several much very just only even
-  mr. mrs. ms. dr. said says told speaking asked adding noting ok okay well oh
+  mr. mrs. ms. dr. said says told speaking asked adding noting ok okay well oh unlike like
+  following including amid everything something nothing anything everyone someone nobody
+  perhaps maybe finally instead indeed today yesterday tonight tomorrow thus therefore
+  whatever whenever meanwhile dear sen. rep. gov. gen. del. rev. speaking citing asked
 `);

@@ -98,7 +98,7 @@ export function parseRun(tokens: readonly Token[], first: number, last: number):
   const isOrganisation =
     lowerName.some((w) => ORGANISATION_WORDS.has(w) || CALENDAR_WORDS.has(w)) ||
     lowerName.every((w) => TITLE_WORDS.has(w)) ||
-    (name.length === 1 && /^(?:[\p{Lu}\p{N}]{2,}|(?:\p{Lu}\.){2,})$/u.test(name[0] ?? '')) ||
+    name.every((w) => /^(?:[\p{Lu}\p{N}&-]{2,}|(?:\p{Lu}\.){2,})$/u.test(w)) ||
     /\p{N}/u.test(name.join(''));
   return {
     first,
@@ -114,10 +114,28 @@ export function parseRun(tokens: readonly Token[], first: number, last: number):
 }
 
 const INITIAL = /^\p{Lu}\.?$/u;
+// Capitalised only at the start of a surname ("De Blasio"); "Al" or "El" there is a first name.
+const CAPITALISED_PARTICLES = new Set(['de', 'van', 'von', 'du', 'di', 'da', 'del', 'della', 'der', 'den', 'le', 'la', 'dos', 'das', 'ter', 'ten']);
 
-/** The words of a name that identify it: no initials, no suffix. */
+export function isParticle(word: string): boolean {
+  const lower = word.toLowerCase();
+  return word === lower ? NAME_PARTICLES.has(lower) : CAPITALISED_PARTICLES.has(lower);
+}
+
+/** The words of a name that identify it: no initials, no suffix; "de Blasio" is one word. */
 export function coreNameWords(name: readonly string[]): string[] {
-  return name.filter((w) => !INITIAL.test(w) && !NAME_SUFFIXES.has(w.toLowerCase()));
+  const core: string[] = [];
+  let particle = '';
+  for (const word of name) {
+    if (INITIAL.test(word) || NAME_SUFFIXES.has(word.toLowerCase())) continue;
+    if (isParticle(word) && word !== name[name.length - 1]) {
+      particle += `${word} `;
+      continue;
+    }
+    core.push(particle + word);
+    particle = '';
+  }
+  return core;
 }
 
 /** "Donald J. Trump" and "Donald Trump" share the key "donald trump"; a suffix is kept. */

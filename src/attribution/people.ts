@@ -91,7 +91,11 @@ export class ArticlePeople {
   /** The most mentioned person with this surname, or else this first name. */
   bySingleName(word: string): ArticlePerson | null {
     const wanted = normalizeName(word);
-    const bySurname = this.all().filter((p) => normalizeName(p.surname) === wanted);
+    // "Varga" also finds "de Varga".
+    const bySurname = this.all().filter((p) => {
+      const surname = normalizeName(p.surname);
+      return surname === wanted || surname.split(' ').pop() === wanted;
+    });
     const matches = bySurname.length > 0
       ? bySurname
       : this.all().filter((p) => normalizeName(coreNameWords(p.name)[0] ?? '') === wanted);

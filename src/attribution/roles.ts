@@ -6,7 +6,7 @@ const TITLE_ABBREVIATIONS: Record<string, string> = {
   'sen.': 'senator', sen: 'senator', 'rep.': 'representative', rep: 'representative',
   'gov.': 'governor', gov: 'governor', 'gen.': 'general', 'sec.': 'secretary', 'amb.': 'ambassador',
   'pres.': 'president', 'atty.': 'attorney', 'adm.': 'admiral', 'col.': 'colonel', 'capt.': 'captain',
-  'lt.': 'lieutenant', 'sgt.': 'sergeant', 'prof.': 'professor', 'supt.': 'superintendent',
+  'del.': 'delegate', 'rev.': 'reverend', 'lt.': 'lieutenant', 'sgt.': 'sergeant', 'prof.': 'professor', 'supt.': 'superintendent',
 };
 
 /**

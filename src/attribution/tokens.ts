@@ -18,7 +18,7 @@ export interface Token {
 // Words keep a final period only when it is part of them: initials, dotted acronyms, abbreviations.
 const KEEPS_PERIOD = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm',
-  'maj', 'cmdr', 'rev', 'hon', 'pres', 'atty', 'supt', 'insp', 'amb', 'st', 'jr', 'sr', 'mme', 'sec',
+  'maj', 'cmdr', 'rev', 'hon', 'pres', 'atty', 'supt', 'insp', 'amb', 'st', 'jr', 'sr', 'mme', 'sec', 'del',
 ]);
 const ACRONYM = /^(?:\p{L}\.){2,}/u;
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/u;

@@ -27,7 +27,9 @@ export function findQuoteSpans(body: string, paragraphs: ParagraphSpan[]): Quote
     let openAt: number | null = null;
     let openGroup = 0;
     for (let i = paragraph.start; i < paragraph.end; i++) {
-      const ch = body[i];
+      // Some archives write a double quote as two apostrophes: ''like this''.
+      const doubled = body[i] === "'" && body[i + 1] === "'";
+      const ch = doubled ? STRAIGHT : body[i];
       if (ch !== OPEN_CURLY && ch !== CLOSE_CURLY && ch !== STRAIGHT) continue;
       if (openAt === null) {
         if (ch === CLOSE_CURLY) continue; // a stray closing mark opens nothing
@@ -36,9 +38,10 @@ export function findQuoteSpans(body: string, paragraphs: ParagraphSpan[]): Quote
         openGroup = carriedGroup ?? ++group;
         carriedGroup = null;
       } else if (ch === CLOSE_CURLY || ch === STRAIGHT) {
-        spans.push({ start: openAt, end: i + 1, group: openGroup });
+        spans.push({ start: openAt, end: i + (doubled ? 2 : 1), group: openGroup });
         openAt = null;
       }
+      if (doubled) i++;
       // A second opening mark while open is a nested or unbalanced quote: stay open.
     }
     carriedGroup = null;
@@ -47,7 +50,7 @@ export function findQuoteSpans(body: string, paragraphs: ParagraphSpan[]): Quote
       // paragraph opens with a quote mark; otherwise it ends with this paragraph.
       spans.push({ start: openAt, end: paragraph.end, group: openGroup });
       const next = paragraphs[p + 1];
-      if (next && (body[next.start] === OPEN_CURLY || body[next.start] === STRAIGHT)) carriedGroup = openGroup;
+      if (next && (body[next.start] === OPEN_CURLY || body[next.start] === STRAIGHT || body.startsWith("''", next.start))) carriedGroup = openGroup;
     }
   }
   return spans;

@@ -36,7 +36,7 @@ const TITLE_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm',
   'maj', 'cmdr', 'cpl', 'pvt', 'rev', 'hon', 'pres', 'atty', 'supt', 'insp', 'amb', 'fr', 'st',
   'mt', 'ft', 'messrs', 'mme', 'mlle', 'gov', 'lieut', 'brig', 'sec', 'dept', 'vs', 'v', 'e.g', 'i.e',
-  'approx', 'ca', 'cf',
+  'approx', 'ca', 'cf', 'del', 'sens', 'reps',
 ]);
 // Abbreviations that do end a sentence before a number-free, capitalised function word.
 const SOFT_ABBREVIATIONS = new Set([
