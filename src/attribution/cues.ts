@@ -2,7 +2,7 @@ import type { Token } from './tokens.js';
 import type { NameRun } from './names.js';
 import { coreNameWords } from './names.js';
 import {
-  ANONYMOUS_HEADS, CUE_BLOCKERS, CUE_MODIFIERS, FEMALE_PRONOUNS, MALE_PRONOUNS, PASSIVE_AUXILIARIES,
+  ANONYMOUS_HEADS, CALENDAR_WORDS, CUE_BLOCKERS, CUE_MODIFIERS, FEMALE_PRONOUNS, MALE_PRONOUNS, PASSIVE_AUXILIARIES,
   ROLE_NOUNS, SPEECH_VERBS, SUBORDINATORS, TRANSITIVE_CUES, VERB_PARTICLES,
 } from './lexicon.js';
 
@@ -40,6 +40,9 @@ const PREPOSITIONS = new Set([
   'between', 'among', 'like', 'under', 'over', 'toward', 'towards', 'after', 'before', 'including',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another', 'one', 'his', 'her', 'their', 'its']);
+const PARTICIPLE_OPENERS = new Set(['by', 'after', 'while', 'before', 'when']);
+// "David Axelrod on Wednesday called": a time phrase between a subject and its cue.
+const TIME_OPENERS = new Set(['on', 'in', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later']);
 const DASHES = new Set(['—', '–', '--']);
 const MAX_APPOSITIVE_TOKENS = 30;
 const MAX_MODIFIERS = 4;
@@ -95,7 +98,10 @@ function cueAt(tokens: readonly Token[], i: number): CueWord | null {
 
 function subjectOf(tokens: readonly Token[], runs: readonly NameRun[], i: number, cue: CueWord): Found & Partial<CueMatch> | null {
   if (cue.text === 'according to') return subjectAfter(tokens, runs, cue.last);
-  if (cue.participle && tokens[i - 1]?.text === ',') return clauseSubject(tokens, runs, i);
+  // ", saying …", "began by saying …", "after saying …": the clause's subject speaks.
+  if (cue.participle && (tokens[i - 1]?.text === ',' || PARTICIPLE_OPENERS.has(tokens[i - 1]?.lower ?? ''))) {
+    return clauseSubject(tokens, runs, i);
+  }
   return subjectBefore(tokens, runs, i, cue) ?? (TRANSITIVE_CUES.has(cue.text) ? null : invertedSubject(tokens, runs, i, cue.last));
 }
 
@@ -170,6 +176,8 @@ function peelDecorations(tokens: readonly Token[], runs: readonly NameRun[], fro
       if (open === null) break;
       appositive = tokens.slice(open + 1, close);
       end = dashStart(tokens, open) - 1;
+    } else if (isTimePhraseEnd(tokens, end)) {
+      end = timePhraseStart(tokens, end) - 1;
     } else if (/^\p{N}+$/u.test(token.text) && tokens[end - 1]?.text === ',') {
       end -= 2; // an age: "Schiff, 56, …"
     } else if (token.kind === 'word' && token.capitalized && ofPhraseStart(tokens, runs, end) !== null) {
@@ -179,6 +187,21 @@ function peelDecorations(tokens: readonly Token[], runs: readonly NameRun[], fro
     }
   }
   return { end, appositive, commaGroup };
+}
+
+/** "on Wednesday", "last week", "in March 2016" ending at `end`. */
+function isTimePhraseEnd(tokens: readonly Token[], end: number): boolean {
+  return timePhraseStart(tokens, end) < end + 1 && timePhraseStart(tokens, end) >= 0;
+}
+
+function timePhraseStart(tokens: readonly Token[], end: number): number {
+  let k = end;
+  while (k >= 0 && /^\p{N}+$/u.test(tokens[k]?.text ?? '')) k--;
+  const word = tokens[k];
+  if (!word || word.kind !== 'word') return -1;
+  const isTime = CALENDAR_WORDS.has(word.lower) || ['week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening'].includes(word.lower);
+  if (!isTime) return -1;
+  return TIME_OPENERS.has(tokens[k - 1]?.lower ?? '') ? k - 1 : -1;
 }
 
 /**

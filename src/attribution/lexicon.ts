@@ -44,6 +44,10 @@ export const SPEECH_VERBS = words(`
   rebuke rebukes rebuked scold scolds scolded plead pleads pleaded
   warning telling adding noting insisting arguing claiming explaining stressing asking declaring
   announcing complaining suggesting acknowledging promising vowing urging accusing calling
+  tweeting writing replying responding answering admitting conceding confirming denying
+  emphasizing predicting recalling repeating reiterating describing questioning countering
+  contending asserting observing remarking joking boasting declaring cautioning recounting
+  testifying lamenting quipping alleging blasting criticizing praising
 `);
 
 /** Cues that take an object ("told reporters", "accused Holt"): a name after them is never the speaker. */

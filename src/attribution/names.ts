@@ -22,6 +22,11 @@ export interface NameRun {
   isOrganisation: boolean;
 }
 
+const NEVER_IN_NAMES = new Set([
+  'department', 'ministry', 'committee', 'commission', 'university', 'institute', 'association',
+  'agency', 'administration', 'government', 'embassy', 'foundation', 'corporation', 'company',
+  'news', 'times', 'party', 'campaign', 'council', 'court', 'congress', 'senate', 'parliament',
+]);
 const CONNECTORS_AFTER_TITLE = new Set(['of', 'for', 'the']);
 
 /** Finds every run of capitalised words outside quotes, longest first-to-last. */
@@ -95,9 +100,13 @@ export function parseRun(tokens: readonly Token[], first: number, last: number):
       hasPersonTitle = true;
     }
   }
+  // An organisation word heads its phrase ("Patriot Coal", "White House"); elsewhere it may be a
+  // name ("Bill de Blasio"). A few words are never part of a person's name.
   const isOrganisation =
-    lowerName.some((w) => ORGANISATION_WORDS.has(w) || CALENDAR_WORDS.has(w)) ||
-    lowerName.every((w) => TITLE_WORDS.has(w)) ||
+    ORGANISATION_WORDS.has(lowerName[lowerName.length - 1] ?? '') ||
+    lowerName.some((w) => NEVER_IN_NAMES.has(w) || CALENDAR_WORDS.has(w)) ||
+    // "the President said" is a bare title; "Mr. King said" is a name.
+    (lowerName.every((w) => TITLE_WORDS.has(w)) && !title.some((w) => w.lower in HONORIFICS)) ||
     name.every((w) => /^(?:[\p{Lu}\p{N}&-]{2,}|(?:\p{Lu}\.){2,})$/u.test(w)) ||
     /\p{N}/u.test(name.join(''));
   return {
