@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { article, verbatimOf } from './helpers/articles.js';
+import { compatibleFirstNames } from '../src/search/speakers.js';
 
 const talks = article([
   'Delegations from Arvelia and Kostrova met in Vrenna on Tuesday to discuss the disputed rail line.',
@@ -106,5 +107,30 @@ describe('bad questions get an answer, never an exception', () => {
     const answer = verbatim.ask(question, 5);
     expect(answer.question).toBe(question);
     expect(Array.isArray(answer.results)).toBe(true);
+  });
+});
+
+describe('first-name short forms', () => {
+  it.each([
+    ['len', 'leonard', true], ['tom', 'thomas', true], ['ben', 'benjamin', true], ['jim', 'james', false], ['dan', 'daniel', true],
+    ['bill', 'hillary', false], ['mike', 'michael', false], ['ann', 'mark', false], ['al', 'albert', true],
+  ])('%s / %s: %s', (a, b, same) => {
+    expect(compatibleFirstNames(a as string, b as string)).toBe(same);
+  });
+});
+
+describe('speakers across the corpus', () => {
+  it('joins a short form of a first name to the long one: “Len” and “Leonard” Pruitt', () => {
+    const a = article(['Leonard E. Pruitt, an economist, said the plan was costly.', 'Pruitt said it would not pass.'], 'corpus/a.md');
+    const b = article(['“It is a mistake,” said Len Pruitt, who studies taxes.'], 'corpus/b.md');
+    const answer = verbatimOf(a, b).ask('what did Len Pruitt say', 10);
+    expect(answer.results).toHaveLength(3);
+    expect(new Set(answer.results.map((r) => r.speaker)).size).toBe(1);
+  });
+
+  it('keeps different first names apart: Bill and Hillary are two people', () => {
+    const a = article(['Bill Vantongeren said the dam was safe.', 'Hillary Vantongeren said the dam was not safe.'], 'corpus/a.md');
+    const verbatim = verbatimOf(a);
+    expect(verbatim.ask('what did Bill Vantongeren say', 10).results.map((r) => r.text)).toEqual(['Bill Vantongeren said the dam was safe.']);
   });
 });

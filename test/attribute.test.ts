@@ -243,3 +243,14 @@ describe('news conventions', () => {
     expect(people.map((p) => p.name.join(' '))).not.toContain('Rival Maren Okafor');
   });
 });
+
+describe('shared surnames', () => {
+  it('a lone surname means the bearer named in full just before it', () => {
+    const { sentences } = analyze([
+      'Candidate Orla Brisk spoke first. Orla Brisk said taxes would fall. Brisk said so twice.',
+      'Later, Transport Minister Teo Brisk said the line would open. Brisk told reporters it was funded.',
+    ]);
+    expect(speakerOf(sentences, 'it was funded')).toBe('Teo Brisk');
+    expect(speakerOf(sentences, 'so twice')).toBe('Orla Brisk');
+  });
+});

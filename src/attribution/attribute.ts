@@ -200,8 +200,13 @@ class Salience {
 
 function attributeByCues(work: SentenceWork[], people: ArticlePeople, quotes: QuoteSpan[]): void {
   const salience = new Salience();
-  for (const sentence of work) {
+  for (const [index, sentence] of work.entries()) {
     const paragraph = sentence.span.paragraph;
+    people.at(index);
+    for (const run of sentence.runs) {
+      const person = coreNameWords(run.name).length >= 2 ? people.resolve(run.name) : null;
+      if (person) people.noteSeen(person);
+    }
     for (const cue of findCues(sentence.tokens, sentence.runs)) {
       const attribution = resolveCue(cue, sentence, people, salience);
       if (!attribution) continue;

@@ -19,6 +19,18 @@ export interface ArticlePerson {
 /** The people of one article: full names, and their surnames and roles pointing back to them. */
 export class ArticlePeople {
   private readonly byKey = new Map<string, ArticlePerson>();
+  /** Sentence index of each person's latest full-name mention, for lone surnames. */
+  private readonly lastSeen = new Map<ArticlePerson, number>();
+  private sentence = 0;
+
+  /** Moves to sentence `index`; a full-name mention there is noted for the surnames after it. */
+  at(index: number): void {
+    this.sentence = index;
+  }
+
+  noteSeen(person: ArticlePerson): void {
+    this.lastSeen.set(person, this.sentence);
+  }
 
   /** Records a run that names someone in two or more words; returns the person or null. */
   addFullName(run: NameRun, evidence: boolean): ArticlePerson | null {
@@ -99,7 +111,25 @@ export class ArticlePeople {
     const matches = bySurname.length > 0
       ? bySurname
       : this.all().filter((p) => normalizeName(coreNameWords(p.name)[0] ?? '') === wanted);
-    return mostMentioned(matches);
+    return this.justNamed(matches) ?? mostMentioned(matches);
+  }
+
+  /**
+   * Of several people sharing a surname, the one named in full in the last few sentences
+   * ("Homeland Security Secretary Jeh Johnson says … Johnson tells …"); else null.
+   */
+  private justNamed(people: ArticlePerson[]): ArticlePerson | null {
+    if (people.length < 2) return null;
+    let best: ArticlePerson | null = null;
+    let bestAt = -1;
+    for (const person of people) {
+      const seen = this.lastSeen.get(person);
+      if (seen !== undefined && seen <= this.sentence && this.sentence - seen <= RECENT_SENTENCES && seen > bestAt) {
+        best = person;
+        bestAt = seen;
+      }
+    }
+    return best;
   }
 
   /** The one person the article gave this role ("the foreign minister"), or null if none or several. */
@@ -113,6 +143,8 @@ export class ArticlePeople {
     return byHead.length === 1 ? byHead[0] ?? null : null;
   }
 }
+
+const RECENT_SENTENCES = 2;
 
 function mostMentioned(people: ArticlePerson[]): ArticlePerson | null {
   let best: ArticlePerson | null = null;

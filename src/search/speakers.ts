@@ -46,6 +46,8 @@ export class SpeakerDirectory {
     for (const person of people.filter((p) => coreNameWords(p.name).length >= 2)) {
       byPerson.set(person, mergeInto(drafts, person.key, person));
     }
+    const variants = mergeFirstNameVariants(drafts);
+    for (const [person, draft] of byPerson) byPerson.set(person, variants.get(draft) ?? draft);
     for (const person of people.filter((p) => coreNameWords(p.name).length < 2)) {
       const bearer = bestBearer(drafts, person.surname);
       // A bare surname nobody in the corpus bears in full could be an outlet ("Politifact said").
@@ -101,6 +103,52 @@ function absorb(draft: SpeakerDraft, person: ArticlePerson): SpeakerDraft {
   draft.mentions += person.mentions;
   draft.confirmed ||= person.confirmed;
   return draft;
+}
+
+/**
+ * "Len Burman" and "Leonard E. Burman" are one person: same surname, and one first name a short
+ * form of the other. The less mentioned form joins the more mentioned. Returns the drafts that
+ * were merged away, each with the draft it joined.
+ */
+function mergeFirstNameVariants(drafts: Map<string, SpeakerDraft>): Map<SpeakerDraft, SpeakerDraft> {
+  const merged = new Map<SpeakerDraft, SpeakerDraft>();
+  const bySurname = new Map<string, SpeakerDraft[]>();
+  for (const draft of drafts.values()) {
+    const key = `${foldWord(draft.surname)}|${draft.key.split(' ').length}`;
+    bySurname.set(key, [...(bySurname.get(key) ?? []), draft]);
+  }
+  for (const group of bySurname.values()) {
+    group.sort((a, b) => b.mentions - a.mentions);
+    for (const [i, draft] of group.entries()) {
+      const first = draft.key.split(' ')[0] ?? '';
+      const into = group.slice(0, i).find((other) => !merged.has(other) && compatibleFirstNames(first, other.key.split(' ')[0] ?? ''));
+      if (!into) continue;
+      merged.set(draft, into);
+      drafts.delete(draft.key);
+      into.mentions += draft.mentions;
+      for (const [name, count] of draft.names) into.names.set(name, (into.names.get(name) ?? 0) + count);
+      for (const form of draft.forms) into.forms.add(form);
+      for (const role of draft.roles) into.roles.add(role);
+      into.confirmed ||= draft.confirmed;
+    }
+  }
+  return merged;
+}
+
+// A short form has at most this many letters ("Len", "Tom", "Dan", "Bern").
+const MAX_SHORT_FORM = 4;
+
+/**
+ * Equal, or a short form of the other: same first letter, and every letter of the short form in
+ * order in the long one (Len/Leonard, Tom/Thomas, Jim/James). Bill and Hillary stay apart.
+ */
+export function compatibleFirstNames(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.length < 2 || shorter.length > MAX_SHORT_FORM || shorter[0] !== longer[0]) return false;
+  let at = 0;
+  for (const letter of longer) if (letter === shorter[at]) at++;
+  return at === shorter.length;
 }
 
 /** The speaker a lone surname most likely means: the most mentioned one bearing it. */
