@@ -28,3 +28,25 @@ describe.each(['corpus', 'test/eval/fictional/corpus'])('the verbatim guarantee 
     }
   });
 });
+
+describe('the serialized index', () => {
+  it('keeps the sentence text out: only terms and ids', () => {
+    const { index } = Verbatim.fromFolder('corpus');
+    const serialized = JSON.stringify(index.search);
+    for (const sentence of index.sentences.slice(0, 5)) {
+      const text = index.textOf(sentence);
+      expect(serialized).not.toContain(text.slice(0, 40));
+    }
+    expect(serialized).toContain('lavrov');
+  });
+});
+
+describe('hostile article shapes', () => {
+  it('analyses a 1 MB single line without punctuation in linear time and keeps it searchable', async () => {
+    const { analyzeArticle } = await import('../src/attribution/attribute.js');
+    const body = 'word '.repeat(200_000);
+    const result = analyzeArticle({ file: 'big.md', meta: { title: 'Big', outlet: null, url: null, published: null, author: null }, body });
+    expect(result.sentences).toHaveLength(1);
+    expect(result.sentences[0]?.attribution).toBeNull();
+  });
+});

@@ -73,8 +73,13 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   };
 }
 
+// No real sentence is longer: past this, a "sentence" is a run-on page (a list, a table, a
+// paragraph without punctuation) and is indexed but not attributed, which keeps analysis linear.
+const MAX_ATTRIBUTED_CHARS = 3000;
+
 function prepareSentence(body: string, span: SentenceSpan, quotes: QuoteSpan[]): SentenceWork {
-  const tokens = tokenize(body, span.start, span.end, quotes);
+  const tooLong = span.end - span.start > MAX_ATTRIBUTED_CHARS;
+  const tokens = tooLong ? [] : tokenize(body, span.start, span.end, quotes);
   return { span, tokens, runs: findNameRuns(tokens), quotedRatio: quotedRatio(tokens), attribution: null, ownsGroups: [] };
 }
 

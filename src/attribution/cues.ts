@@ -37,7 +37,7 @@ type Found = Pick<CueMatch, 'subject' | 'subjectFirst' | 'subjectLast' | 'relati
 
 const PREPOSITIONS = new Set([
   'with', 'by', 'to', 'of', 'for', 'about', 'against', 'from', 'at', 'on', 'in', 'into', 'than',
-  'between', 'among', 'like', 'under', 'over', 'toward', 'towards', 'after', 'before', 'including',
+  'between', 'among', 'like', 'under', 'over', 'toward', 'towards', 'including',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another', 'one', 'his', 'her', 'their', 'its']);
 const PARTICIPLE_OPENERS = new Set(['by', 'after', 'while', 'before', 'when']);

@@ -20,8 +20,9 @@ const KEEPS_PERIOD = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm',
   'maj', 'cmdr', 'rev', 'hon', 'pres', 'atty', 'supt', 'insp', 'amb', 'st', 'jr', 'sr', 'mme', 'sec', 'del',
 ]);
-const ACRONYM = /^(?:\p{L}\.){2,}/u;
-const WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/u;
+// Sticky: matched at an offset of the body, never on a copy of the rest of it.
+const ACRONYM = /(?:\p{L}\.){2,}/uy;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/uy;
 const POSSESSIVE = /['’]s$/u;
 
 /** Tokenizes body[start, end), folding each quoted stretch inside it into one `quote` token. */
@@ -43,8 +44,7 @@ export function tokenize(body: string, start: number, end: number, quotes: reado
       continue;
     }
     const nextQuote = inside.reduce((min, q) => (q.start > i && q.start < min ? q.start : min), end);
-    const rest = body.slice(i, nextQuote);
-    const word = readWord(rest);
+    const word = readWord(body, i, nextQuote);
     if (word) {
       tokens.push(makeWord(word, i));
       i += word.length;
@@ -56,15 +56,20 @@ export function tokenize(body: string, start: number, end: number, quotes: reado
   return tokens;
 }
 
-function readWord(rest: string): string | null {
-  const acronym = ACRONYM.exec(rest);
-  if (acronym) return acronym[0];
-  const match = WORD.exec(rest);
+function readWord(body: string, at: number, limit: number): string | null {
+  const word = matchAt(ACRONYM, body, at, limit) ?? matchAt(WORD, body, at, limit);
+  if (word === null || /^(?:\p{L}\.){2,}$/u.test(word)) return word;
+  let trimmed = word.replace(/[-'’]+$/u, '');
+  const followedByPeriod = body[at + trimmed.length] === '.' && at + trimmed.length < limit;
+  if (followedByPeriod && (/^\p{Lu}$/u.test(trimmed) || KEEPS_PERIOD.has(trimmed.toLowerCase()))) trimmed += '.';
+  return trimmed;
+}
+
+function matchAt(pattern: RegExp, body: string, at: number, limit: number): string | null {
+  pattern.lastIndex = at;
+  const match = pattern.exec(body);
   if (!match) return null;
-  let word = match[0].replace(/[-'’]+$/u, '');
-  const followedByPeriod = rest[word.length] === '.';
-  if (followedByPeriod && (/^\p{Lu}$/u.test(word) || KEEPS_PERIOD.has(word.toLowerCase()))) word += '.';
-  return word;
+  return match[0].slice(0, limit - at) || null;
 }
 
 function makeWord(raw: string, start: number): Token {
