@@ -1,4 +1,5 @@
 import type { Token } from './tokens.js';
+import { foldWord } from '../text/fold.js';
 import {
   CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_WORDS, ORGANISATION_WORDS,
   ROLE_NOUNS, TITLE_WORDS,
@@ -156,13 +157,12 @@ export function nameKey(name: readonly string[]): string {
   return normalizeName([first, lastName, suffix ?? ''].filter(Boolean).join(' '));
 }
 
-/** Lower case, no diacritics, no punctuation: for comparing name forms. */
+/** Folded (see foldWord) and without punctuation but hyphens: for comparing name forms. */
 export function normalizeName(text: string): string {
   return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
+    .split(/\s+/)
+    .map(foldWord)
+    .join(' ')
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

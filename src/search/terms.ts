@@ -1,4 +1,7 @@
 import { stemmer } from 'stemmer';
+import { foldWord } from '../text/fold.js';
+
+export { foldWord };
 
 // Common English function words: they carry no topic, and in one-sentence documents they
 // would otherwise dominate the term counts.
@@ -17,16 +20,6 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /** Words of a text in reading order, as written. */
 export function words(text: string): string[] {
   return text.normalize('NFKC').match(WORD) ?? [];
-}
-
-/** Lower case, no diacritics, no possessive: the form names and words are compared in. */
-export function foldWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s$/u, '')
-    .replace(/’/g, "'");
 }
 
 /** The index term for a word: folded, stemmed (Porter, from the `stemmer` package), or null for a stop word. */
