@@ -33,11 +33,23 @@ export interface Answer {
   unknownSpeaker: string | null;
   /** Speaker names to try when nothing was found. */
   suggestions: string[];
+  /** How many results there are in all, and where this page starts. */
+  total: number;
+  offset: number;
+  /** The topic words, for highlighting. */
+  topic: string[];
+}
+
+/** One page of ranked results. */
+export interface Page {
+  ranked: readonly Ranked[];
+  total: number;
+  offset: number;
 }
 
 /** Builds the answer's results from ranked sentences; the text is read back from the article. */
-export function buildAnswer(index: CorpusIndex, query: Query, ranked: readonly Ranked[], suggestions: string[]): Answer {
-  const results = ranked.map(({ sentence, score }): AnswerResult => {
+export function buildAnswer(index: CorpusIndex, query: Query, page: Page, suggestions: string[]): Answer {
+  const results = page.ranked.map(({ sentence, score }): AnswerResult => {
     const article = index.articles[sentence.article];
     if (!article) throw new Error(`sentence ${sentence.id} has no article`);
     return {
@@ -52,7 +64,10 @@ export function buildAnswer(index: CorpusIndex, query: Query, ranked: readonly R
       confidence: sentence.confidence,
     };
   });
-  return { question: query.question, speaker: query.speaker?.name ?? null, results, unknownSpeaker: query.unknownSpeaker, suggestions };
+  return {
+    question: query.question, speaker: query.speaker?.name ?? null, results, unknownSpeaker: query.unknownSpeaker,
+    suggestions, total: page.total, offset: page.offset, topic: query.topic,
+  };
 }
 
 /** A sentence wrapped over lines reads as one line; contracts §2 allows collapsed whitespace. */

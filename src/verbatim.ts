@@ -1,21 +1,33 @@
+import { createHash } from 'node:crypto';
 import { loadCorpus } from './corpus/load.js';
 import type { LoadedCorpus } from './corpus/types.js';
-import { CorpusIndex } from './search/corpusIndex.js';
+import { CorpusIndex, type IndexedArticle, type StoredSentence } from './search/corpusIndex.js';
 import { SpeakerLookup } from './search/speakerLookup.js';
-import { understand } from './search/understand.js';
+import type { Speaker } from './search/speakers.js';
+import { understand, cleanQuestion, type Query } from './search/understand.js';
 import { rank } from './search/rank.js';
+import { words } from './search/terms.js';
 import { buildAnswer, type Answer } from './answer.js';
 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 100;
 const SUGGESTIONS = 3;
 
+/** A quote in its paragraph: the sentences around it, for the "Context" button. */
+export interface QuoteContext {
+  article: IndexedArticle;
+  paragraph: number;
+  sentences: { text: string; isQuote: boolean }[];
+}
+
 /** The core: a loaded, attributed and indexed corpus that answers questions. No Discord here. */
 export class Verbatim {
   readonly lookup: SpeakerLookup;
+  private readonly articleKeys: Map<string, number>;
 
   constructor(readonly index: CorpusIndex) {
     this.lookup = new SpeakerLookup(index.speakers.speakers);
+    this.articleKeys = new Map(index.articles.map((a, i) => [articleKey(a), i]));
   }
 
   /** Loads and indexes a corpus folder; throws CorpusFolderError when the folder cannot be read. */
@@ -27,14 +39,67 @@ export class Verbatim {
     return new Verbatim(CorpusIndex.build(corpus));
   }
 
-  ask(question: string, limit = DEFAULT_LIMIT): Answer {
-    const query = understand(question, this.lookup);
-    const ranked = rank(this.index, query, Math.max(0, Math.min(limit, MAX_LIMIT)));
+  /** Answers a free question: a page of `limit` results from `offset`. */
+  ask(question: string, limit = DEFAULT_LIMIT, offset = 0): Answer {
+    return this.answer(understand(question, this.lookup), limit, offset);
+  }
+
+  /** What one speaker said, optionally about a topic (the /quotes command). */
+  quotes(speakerText: string, topic = '', limit = DEFAULT_LIMIT, offset = 0): Answer {
+    const cleaned = cleanQuestion(speakerText);
+    const match = this.lookup.find(words(cleaned), () => false);
+    const query: Query = {
+      question: topic ? `${cleaned} about ${cleanQuestion(topic)}` : cleaned,
+      speaker: match?.speaker ?? null,
+      unknownSpeaker: match ? null : cleaned || speakerText,
+      topic: words(cleanQuestion(topic)),
+    };
+    return this.answer(query, limit, offset);
+  }
+
+  private answer(query: Query, limit: number, offset: number): Answer {
+    const ranked = rank(this.index, query);
+    const start = Math.max(0, offset);
+    const page = ranked.slice(start, start + Math.max(0, Math.min(limit, MAX_LIMIT)));
     const suggestions = ranked.length > 0 ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
-    return buildAnswer(this.index, query, ranked, suggestions);
+    return buildAnswer(this.index, query, { ranked: page, total: ranked.length, offset: start }, suggestions);
   }
 
   private suggest(text: string): string[] {
     return this.lookup.closest(text, SUGGESTIONS).map((s) => s.name);
   }
+
+  /** Speakers for autocomplete: by any name form (prefix, word, one typo), most quoted first. */
+  speakerChoices(input: string, max: number): Speaker[] {
+    return this.lookup.complete(cleanQuestion(input), max);
+  }
+
+  /** A stable reference to a sentence that survives a restart: its article's key and its offset. */
+  locatorOf(sentenceId: number): string | null {
+    const sentence = this.index.sentence(sentenceId);
+    const article = sentence && this.index.articles[sentence.article];
+    return sentence && article ? `${articleKey(article)}.${sentence.start}` : null;
+  }
+
+  /** The paragraph around a located sentence, or null when the corpus no longer has it. */
+  contextOf(locator: string): QuoteContext | null {
+    const [key, startText] = locator.split('.');
+    const articleId = this.articleKeys.get(key ?? '');
+    const start = Number(startText);
+    if (articleId === undefined || !Number.isInteger(start)) return null;
+    const quoted = this.index.sentences.find((s) => s.article === articleId && s.start === start);
+    const article = this.index.articles[articleId];
+    if (!quoted || !article) return null;
+    const paragraph = this.index.sentences.filter((s) => s.article === articleId && s.paragraph === quoted.paragraph);
+    return {
+      article,
+      paragraph: quoted.paragraph,
+      sentences: paragraph.map((s: StoredSentence) => ({ text: this.index.textOf(s), isQuote: s.id === quoted.id })),
+    };
+  }
+}
+
+/** Ten hex digits of a hash of the article's file and text: a changed article gets a new key. */
+function articleKey(article: IndexedArticle): string {
+  return createHash('sha256').update(article.file).update('\0').update(article.body).digest('hex').slice(0, 10);
 }

@@ -15,10 +15,10 @@ const FUZZY_TOPIC = 0.2;
  * topic first by relevance, then the rest by confidence. Otherwise: the sentences that best
  * match the topic, attributed statements ahead of plain narration. Never a sentence twice.
  */
-export function rank(index: CorpusIndex, query: Query, limit: number): Ranked[] {
+export function rank(index: CorpusIndex, query: Query): Ranked[] {
   if (query.unknownSpeaker !== null) return [];
   const ranked = query.speaker ? rankSpeaker(index, query.speaker.id, query.topic) : rankTopic(index, query.topic);
-  return dedupe(index, ranked).slice(0, limit);
+  return dedupe(index, ranked);
 }
 
 function rankSpeaker(index: CorpusIndex, speakerId: number, topic: string[]): Ranked[] {

@@ -99,6 +99,23 @@ export class SpeakerLookup {
     return first;
   }
 
+  /**
+   * Autocomplete: speakers with statements whose name forms start with the input, or have a
+   * word that does, or are one typo away; best match first, then most statements.
+   */
+  complete(input: string, max: number): Speaker[] {
+    const wanted = foldForm(input);
+    const quoted = this.speakers.filter((s) => s.statements > 0);
+    if (!wanted) return [...quoted].sort(byStatements).slice(0, max);
+    const scored: { speaker: Speaker; rank: number }[] = [];
+    for (const speaker of quoted) {
+      const rank = completionRank(wanted, [speaker.name, ...speaker.forms].map(foldForm));
+      if (rank !== null) scored.push({ speaker, rank });
+    }
+    scored.sort((a, b) => a.rank - b.rank || byStatements(a.speaker, b.speaker));
+    return scored.slice(0, max).map((s) => s.speaker);
+  }
+
   /** Speakers whose names are closest to `text`, best first: for "did you mean". */
   closest(text: string, count: number): Speaker[] {
     const wanted = foldForm(text);
@@ -108,6 +125,21 @@ export class SpeakerLookup {
       .sort((a, b) => a.d - b.d || b.s.statements - a.s.statements);
     return scored.slice(0, count).map((x) => x.s);
   }
+}
+
+function byStatements(a: Speaker, b: Speaker): number {
+  return b.statements - a.statements || a.name.localeCompare(b.name);
+}
+
+/** 0: a form starts with the input; 1: a word of a form does; 2: one typo away; null: no match. */
+function completionRank(wanted: string, forms: string[]): number | null {
+  if (forms.some((f) => f.startsWith(wanted))) return 0;
+  if (forms.some((f) => f.split(' ').some((w) => w.startsWith(wanted)))) return 1;
+  if (wanted.length >= MIN_FUZZY_LENGTH) {
+    const typo = forms.some((f) => f.split(' ').some((w) => editDistance(wanted, w.slice(0, wanted.length + 1), 1) <= 1 || editDistance(wanted, w, 1) <= 1));
+    if (typo) return 2;
+  }
+  return null;
 }
 
 function foldForm(form: string): string {
