@@ -2,23 +2,33 @@ import 'dotenv/config';
 import { CorpusFolderError } from './corpus/load.js';
 import { Verbatim } from './verbatim.js';
 import { runConsole } from './console.js';
+import { readConfig, ConfigError, type Config } from './config.js';
+import { startBot } from './discord/bot.js';
+import { jsonLogger, errorFields } from './log.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
 async function main(): Promise<number> {
-  if (process.env.DISCORD_TOKEN) {
-    process.stderr.write('The Discord client is not built yet (issue 3). Unset DISCORD_TOKEN to use the console mode.\n');
-    return 1;
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`verbatim: ${error.message}\n`);
+    return 2;
   }
-  const corpusDir = process.env.CORPUS_DIR || 'corpus';
   let verbatim: Verbatim;
   try {
-    verbatim = Verbatim.fromFolder(corpusDir);
+    verbatim = Verbatim.fromFolder(config.corpusDir);
   } catch (error) {
     if (!(error instanceof CorpusFolderError)) throw error;
     process.stderr.write(`verbatim: ${error.message}\n`);
     return 2;
   }
   for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
+  return config.token ? runBot(config, verbatim) : runConsoleMode(verbatim);
+}
+
+async function runConsoleMode(verbatim: Verbatim): Promise<number> {
   if (process.stdin.isTTY) {
     const { articles, speakers } = verbatim.index;
     process.stderr.write(`Verbatim console: ${articles.length} articles, ${speakers.speakers.length} speakers. Type /help, or a question. Ctrl-D ends.\n`);
@@ -27,12 +37,29 @@ async function main(): Promise<number> {
   return 0;
 }
 
+async function runBot(config: Config, verbatim: Verbatim): Promise<number> {
+  const log = jsonLogger();
+  const client = await startBot(config, { verbatim: () => verbatim, log });
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await client.destroy();
+  return 0;
+}
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`verbatim: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    // One line for the person; the token never appears in a discord.js error message.
+    const { err, code } = errorFields(error);
+    process.stderr.write(`verbatim: ${String(err)}${code !== undefined ? ` (${String(code)})` : ''}\n`);
     process.exitCode = 1;
   },
 );

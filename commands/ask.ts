@@ -1,0 +1,28 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../src/discord/context.js';
+import type { Verbatim } from '../src/verbatim.js';
+import { renderAnswer, type Reply } from '../src/discord/render.js';
+import { send } from '../src/discord/respond.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask who said what: the answer is sentences from the articles, word for word.')
+  .addStringOption((option) =>
+    option.setName('question').setDescription('For example: what did Lavrov say about the embassies').setRequired(true).setMaxLength(6000))
+  .addBooleanOption((option) => option.setName('private').setDescription('Show the answer to you alone'));
+
+/** The answer data for a question, the same in Discord and in the console. */
+export function run(verbatim: Verbatim, question: string, offset = 0) {
+  return verbatim.ask(question, 5, offset);
+}
+
+export function reply(verbatim: Verbatim, question: string, isPrivate: boolean, offset = 0): Reply {
+  const answer = run(verbatim, question, offset);
+  return renderAnswer({ answer, origin: { command: 'ask', question: answer.question }, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const question = interaction.options.getString('question', true);
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  await send(interaction, () => reply(context.verbatim(), question, isPrivate), isPrivate);
+}

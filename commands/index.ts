@@ -1,0 +1,17 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import type { BotContext } from '../src/discord/context.js';
+import * as ask from './ask.js';
+import * as quotes from './quotes.js';
+import * as sources from './sources.js';
+import * as help from './help.js';
+
+/** One slash command: its definition, its handler, and optionally its autocomplete. */
+export interface Command {
+  data: Pick<SlashCommandOptionsOnlyBuilder, 'name' | 'toJSON'>;
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+}
+
+export const commands: readonly Command[] = [ask, quotes, sources, help];
+
+export const commandsByName = new Map(commands.map((command) => [command.data.name, command]));

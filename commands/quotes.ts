@@ -1,0 +1,42 @@
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../src/discord/context.js';
+import type { Verbatim } from '../src/verbatim.js';
+import { LIMITS, renderAnswer, truncate, type Reply } from '../src/discord/render.js';
+import { send } from '../src/discord/respond.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('quotes')
+  .setDescription('What one person said in the articles, best first.')
+  .addStringOption((option) =>
+    option.setName('speaker').setDescription('Who: start typing a name').setRequired(true).setAutocomplete(true).setMaxLength(200))
+  .addStringOption((option) => option.setName('topic').setDescription('Only statements about this').setMaxLength(500))
+  .addBooleanOption((option) => option.setName('private').setDescription('Show the answer to you alone'));
+
+export function run(verbatim: Verbatim, speaker: string, topic = '', offset = 0) {
+  return verbatim.quotes(speaker, topic, 5, offset);
+}
+
+export function reply(verbatim: Verbatim, speaker: string, topic: string, isPrivate: boolean, offset = 0): Reply {
+  const answer = run(verbatim, speaker, topic, offset);
+  return renderAnswer({ answer, origin: { command: 'quotes', speaker, topic }, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const speaker = interaction.options.getString('speaker', true);
+  const topic = interaction.options.getString('topic') ?? '';
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  await send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate), isPrivate);
+}
+
+/** Choices labelled "Sergey Lavrov · 2 statements", most quoted first; at most 25. */
+export function choices(verbatim: Verbatim, input: string): { name: string; value: string }[] {
+  return verbatim.speakerChoices(input, LIMITS.choices).map((speaker) => ({
+    name: truncate(`${speaker.name} · ${speaker.statements} statement${speaker.statements === 1 ? '' : 's'}`, LIMITS.choiceName),
+    value: truncate(speaker.name, LIMITS.choiceName),
+  }));
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  await interaction.respond(focused.name === 'speaker' ? choices(context.verbatim(), String(focused.value)) : []);
+}

@@ -1,0 +1,251 @@
+import {
+  ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent,
+  type APIEmbed,
+} from 'discord.js';
+import type { Answer, AnswerResult } from '../answer.js';
+import { noResultMessage } from '../render/text.js';
+import { indexTerm } from '../search/terms.js';
+import type { QuoteContext } from '../verbatim.js';
+import type { IndexedArticle } from '../search/corpusIndex.js';
+import type { LoadFailure } from '../corpus/types.js';
+import { encodeButton } from './buttons.js';
+
+/** Discord's message limits (characters, counts). */
+export const LIMITS = {
+  content: 2000, title: 256, description: 4096, field: 1024, footer: 2048, total: 6000, embeds: 10,
+  buttonsPerRow: 5, rows: 5, label: 80, customId: 100, choices: 25, choiceName: 100,
+};
+
+// Verbatim's own colour for answer embeds.
+const COLOUR = 0x2b6cb0;
+// A sentence longer than this is shown shortened, with a note: Discord cannot show it whole.
+const MAX_SENTENCE_CHARS = 1500;
+
+/** A reply as plain data, ready for interaction.reply / editReply / update. */
+export interface Reply {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  ephemeral: boolean;
+}
+
+/** Where an answer came from, so that its buttons can ask again after a restart. */
+export type AnswerOrigin = { command: 'ask'; question: string } | { command: 'quotes'; speaker: string; topic: string };
+
+export interface AnswerView {
+  answer: Answer;
+  origin: AnswerOrigin;
+  private: boolean;
+  /** A stable locator for a result's sentence (for "Context"), or null. */
+  locate: (sentenceId: number) => string | null;
+}
+
+/** Escapes Markdown and defuses mentions, so article text shows as written and pings nobody. */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/<(?=[@#:]|a:|t:|\/)/g, '\\<')
+    .replace(/@(everyone|here)\b/g, '@\u200b$1');
+}
+
+/** Cuts at a word boundary to at most `max` characters, ending in "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** An answer page as one embed that never breaks a limit, with its buttons. */
+export function renderAnswer(view: AnswerView): Reply {
+  const { answer } = view;
+  if (answer.results.length === 0) return renderNoResult(answer, view.private);
+  const title = truncate(answer.speaker ? `Statements by ${answer.speaker}` : `Sentences about “${answer.topic.join(' ')}”`, LIMITS.title);
+  const footer = footerFor(view.origin, answer, 0);
+  const budget = Math.min(LIMITS.description, LIMITS.total - title.length - footer.length - 40);
+  const terms = new Set(answer.topic.map(indexTerm).filter((t): t is string => t !== null));
+  const blocks: string[] = [];
+  let used = 0;
+  for (const [i, result] of answer.results.entries()) {
+    const block = resultBlock(result, answer.offset + i + 1, terms);
+    if (used + block.length + 2 > budget) break;
+    blocks.push(block);
+    used += block.length + 2;
+  }
+  if (blocks.length === 0) blocks.push(truncate(resultBlock(answer.results[0] as AnswerResult, answer.offset + 1, terms), budget));
+  const shown = blocks.length;
+  const embed: APIEmbed = {
+    color: COLOUR,
+    title,
+    description: blocks.join('\n\n'),
+    footer: { text: footerFor(view.origin, answer, shown) },
+  };
+  return { embeds: [embed], components: answerButtons(view, shown), ephemeral: view.private };
+}
+
+function resultBlock(result: AnswerResult, n: number, terms: Set<string>): string {
+  const who = result.speaker ? `**${n}. ${escapeText(result.speaker)}**` : `**${n}.** ${result.quote ? 'Unnamed source' : 'From the article'}`;
+  const kind = result.quote ? ` · ${result.quote} quote` : '';
+  let sentence = result.text;
+  let note = '';
+  if (sentence.length > MAX_SENTENCE_CHARS) {
+    note = ` *(shortened: ${sentence.length - MAX_SENTENCE_CHARS} more characters in the article)*`;
+    sentence = truncate(sentence, MAX_SENTENCE_CHARS);
+  }
+  return `${who}${kind}\n> ${highlight(sentence, terms)}${note}\n${sourceLine(result)}`;
+}
+
+/** Bolds the words of the question's topic, escaping everything else. */
+export function highlight(sentence: string, terms: Set<string>): string {
+  if (terms.size === 0) return escapeText(sentence);
+  return sentence
+    .split(/([\p{L}\p{N}]+(?:['’][\p{L}]+)*)/u)
+    .map((part, i) => {
+      const escaped = escapeText(part);
+      const term = i % 2 === 1 ? indexTerm(part) : null;
+      return term !== null && terms.has(term) ? `**${escaped}**` : escaped;
+    })
+    .join('');
+}
+
+/** outlet · title · date · ¶N, the title linked when the article has a url. */
+export function sourceLine(result: AnswerResult): string {
+  const { source } = result;
+  const title = escapeText(truncate(source.title, 200));
+  const linked = source.url && /^https?:\/\//.test(source.url) ? `[${title}](${source.url.replace(/[()\s]/g, encodeURIComponent)})` : title;
+  const parts = [source.outlet ? escapeText(truncate(source.outlet, 80)) : null, linked, source.published, `¶${result.paragraph}`];
+  return `↳ ${parts.filter(Boolean).join(' · ')}`;
+}
+
+const FOOTER_ASK = 'Question: ';
+const FOOTER_QUOTES = 'Quotes: ';
+const TOPIC_SEPARATOR = ' | topic: ';
+const FOOTER_RANGE = / · results (\d+)–(\d+) of (\d+)$/u;
+
+/** The footer names the question and the page; buttons read the question back from it. */
+function footerFor(origin: AnswerOrigin, answer: Answer, shown: number): string {
+  const range = ` · results ${answer.offset + 1}–${answer.offset + shown} of ${answer.total}`;
+  const asked = origin.command === 'ask'
+    ? `${FOOTER_ASK}${origin.question}`
+    : `${FOOTER_QUOTES}${origin.speaker}${origin.topic ? `${TOPIC_SEPARATOR}${origin.topic}` : ''}`;
+  return `${truncate(asked, LIMITS.footer - 60)}${range}`;
+}
+
+/** Reads back what a message answered, from its footer; null when it is not one of ours. */
+export function originFromFooter(footer: string | undefined | null): { origin: AnswerOrigin; offset: number; shown: number } | null {
+  if (!footer) return null;
+  const range = FOOTER_RANGE.exec(footer);
+  if (!range) return null;
+  const asked = footer.slice(0, range.index);
+  const offset = Number(range[1]) - 1;
+  const shown = Number(range[2]) - offset;
+  if (asked.startsWith(FOOTER_ASK)) return { origin: { command: 'ask', question: asked.slice(FOOTER_ASK.length) }, offset, shown };
+  if (asked.startsWith(FOOTER_QUOTES)) {
+    const [speaker = '', topic = ''] = asked.slice(FOOTER_QUOTES.length).split(TOPIC_SEPARATOR);
+    return { origin: { command: 'quotes', speaker, topic }, offset, shown };
+  }
+  return null;
+}
+
+function answerButtons(view: AnswerView, shown: number): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  const context = view.answer.results.slice(0, Math.min(shown, LIMITS.buttonsPerRow)).flatMap((result, i) => {
+    const locator = view.locate(result.sentenceId);
+    return locator ? [button(`Context ${view.answer.offset + i + 1}`, encodeButton({ kind: 'context', locator }), ButtonStyle.Secondary)] : [];
+  });
+  if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
+  const navigation: APIButtonComponent[] = [];
+  const next = view.answer.offset + shown;
+  if (next < view.answer.total) navigation.push(button('More', encodeButton({ kind: 'more', offset: next }), ButtonStyle.Primary));
+  if (view.private) navigation.push(button('Post publicly', encodeButton({ kind: 'public', offset: view.answer.offset }), ButtonStyle.Success));
+  if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
+  return rows;
+}
+
+function button(label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success): APIButtonComponent {
+  return { type: ComponentType.Button, style, label: truncate(label, LIMITS.label), custom_id: customId };
+}
+
+/** An honest "nothing found", with what to try. */
+export function renderNoResult(answer: Answer, ephemeral: boolean): Reply {
+  const message = noResultMessage({ ...answer, unknownSpeaker: answer.unknownSpeaker && truncate(answer.unknownSpeaker, 100) });
+  return { embeds: [{ color: COLOUR, description: escapeText(message) }], components: [], ephemeral };
+}
+
+/** The corpus's articles, as many as fit, and the files that could not be loaded. */
+export function renderSources(articles: readonly IndexedArticle[], failures: readonly LoadFailure[]): Reply {
+  const lines: string[] = [];
+  let used = 0;
+  const budget = LIMITS.description - 200;
+  for (const [i, article] of articles.entries()) {
+    const { meta } = article;
+    const title = escapeText(truncate(meta.title, 150));
+    const linked = meta.url && /^https?:\/\//.test(meta.url) ? `[${title}](${meta.url})` : title;
+    const line = `**${i + 1}.** ${[meta.outlet && escapeText(truncate(meta.outlet, 80)), linked, meta.published].filter(Boolean).join(' · ')} — ${article.sentences} sentences, ${article.statements} statements`;
+    if (used + line.length + 1 > budget) {
+      lines.push(`…and ${articles.length - i} more articles.`);
+      break;
+    }
+    lines.push(line);
+    used += line.length + 1;
+  }
+  for (const failure of failures.slice(0, 5)) lines.push(`⚠ Not loaded: ${escapeText(truncate(failure.file, 100))} (${escapeText(truncate(failure.reason, 100))})`);
+  const description = truncate(lines.join('\n') || 'The corpus is empty.', LIMITS.description);
+  return { embeds: [{ color: COLOUR, title: `Sources (${articles.length} articles)`, description }], components: [], ephemeral: false };
+}
+
+export function renderHelp(): Reply {
+  const description = [
+    'Verbatim answers with sentences from news articles, word for word, each with who said it and where it was published. It never summarises or paraphrases.',
+    '',
+    '**/ask** `question` — for example:',
+    '• `what did Lavrov say`',
+    '• `what has Rubio said about Ukraine`',
+    '• `who said the talks were useful`',
+    '**/quotes** `speaker` `topic` — what one person said; pick the name from the list.',
+    '**/sources** — the articles Verbatim knows.',
+    '',
+    'Add `private: True` to see the answer alone; a button can post it for everyone after.',
+  ].join('\n');
+  return { embeds: [{ color: COLOUR, title: 'How to ask Verbatim', description }], components: [], ephemeral: true };
+}
+
+/** The quote's paragraph, the quote itself in bold, cut between sentences to fit. */
+export function renderContext(context: QuoteContext): Reply {
+  const parts: string[] = [];
+  let used = 0;
+  const budget = LIMITS.description - 100;
+  for (const sentence of context.sentences) {
+    const text = escapeText(truncate(sentence.text, MAX_SENTENCE_CHARS));
+    const part = sentence.isQuote ? `**${text}**` : text;
+    if (used + part.length + 1 > budget) {
+      if (!sentence.isQuote && parts.some((p) => p.startsWith('**'))) break;
+      parts.length = 0;
+      used = 0;
+    }
+    parts.push(part);
+    used += part.length + 1;
+  }
+  const { meta } = context.article;
+  return {
+    embeds: [{
+      color: COLOUR,
+      title: truncate(`¶${context.paragraph} · ${meta.title}`, LIMITS.title),
+      description: parts.join(' '),
+      ...(meta.url && /^https?:\/\//.test(meta.url) ? { url: meta.url } : {}),
+      footer: { text: truncate([meta.outlet, meta.published, context.article.file].filter(Boolean).join(' · '), LIMITS.footer) },
+    }],
+    components: [],
+    ephemeral: true,
+  };
+}
+
+/** A short apology for anything that went wrong; details go to the log, not to the user. */
+export function renderError(message = 'Sorry, something went wrong while answering. Please try again.'): Reply {
+  return { content: message, embeds: [], components: [], ephemeral: true };
+}
+
+/** Total characters Discord counts towards an embed's 6000. */
+export function embedLength(embed: APIEmbed): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
