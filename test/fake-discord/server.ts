@@ -1,0 +1,374 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  GatewayDispatchEvents, GatewayOpcodes, InteractionResponseType, InteractionType, MessageFlags,
+  type APIEmbed, type APIInteraction, type APIMessage, type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import {
+  autocompleteInteraction, buttonInteraction, commandInteraction, guildPayload, makeWorld, messageFrom, readyPayload,
+  snowflake, type OptionValue, type World,
+} from './payloads.js';
+import { checkMessage, checkChoices, type Problem } from './rules.js';
+
+/** A rule the bot broke that Discord would not report as an error: a reply that could ping. */
+export interface Violation {
+  interaction: string | null;
+  rule: string;
+  detail: string;
+}
+
+export interface ResponseRecord {
+  route: 'callback' | 'edit' | 'followup';
+  type: number | null;
+  body: Record<string, unknown>;
+  status: number;
+  code: number | null;
+  at: number;
+}
+
+/** One interaction the fake sent, and everything the bot answered to it. */
+export interface InteractionRecord {
+  payload: APIInteraction;
+  sentAt: number;
+  acknowledged: InteractionResponseType | null;
+  responses: ResponseRecord[];
+  /** The reply message (created by a callback, or by the edit of a deferred one). */
+  message: APIMessage | null;
+  followups: APIMessage[];
+}
+
+export interface FakeOptions {
+  /** Discord's deadline to acknowledge an interaction. */
+  deadlineMs?: number;
+}
+
+const API = '/api/v10';
+const HEARTBEAT_MS = 41_250;
+
+/**
+ * A loopback fake of Discord's REST API and gateway, enough for the real discord.js client: it
+ * logs in, receives interactions, and answers them, with Discord's own error codes when it breaks
+ * a rule (10062 late, 40060 twice, 50035 too big).
+ */
+export class FakeDiscord {
+  readonly world: World = makeWorld();
+  readonly token = `fake.${Math.random().toString(36).slice(2)}.token`;
+  readonly violations: Violation[] = [];
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly registered: { route: string; body: RESTPutAPIApplicationCommandsJSONBody }[] = [];
+  readonly unknownRoutes: string[] = [];
+  private readonly deadlineMs: number;
+  private readonly sockets = new Set<WebSocket>();
+  private socket: WebSocket | null = null;
+  private sequence = 0;
+  private readyWaiters: (() => void)[] = [];
+  private identified = false;
+  private responseWaiters = new Map<string, (() => void)[]>();
+  private commandIds = new Map<string, string>();
+
+  private constructor(private readonly server: Server, private readonly wss: WebSocketServer, options: FakeOptions) {
+    this.deadlineMs = options.deadlineMs ?? 3000;
+  }
+
+  static async start(options: FakeOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    const wss = new WebSocketServer({ server });
+    const fake = new FakeDiscord(server, wss, options);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    wss.on('connection', (socket) => fake.connect(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What DISCORD_API_BASE is set to. */
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** Resolves once a client has identified and been sent READY and GUILD_CREATE. */
+  ready(): Promise<void> {
+    if (this.identified) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- sending interactions --------------------------------------------------------------
+
+  /** A user runs a slash command. `ageMs` makes the interaction that old when it arrives. */
+  command(name: string, values: Record<string, OptionValue> = {}, ageMs = 0): InteractionRecord {
+    const payload = commandInteraction(this.world, this.newToken(), this.commandId(name), name, values);
+    return this.dispatchInteraction(payload, ageMs);
+  }
+
+  autocomplete(name: string, values: Record<string, OptionValue>, focused: string): InteractionRecord {
+    const payload = autocompleteInteraction(this.world, this.newToken(), this.commandId(name), name, values, focused);
+    return this.dispatchInteraction(payload, 0);
+  }
+
+  /** A user clicks a button of a message the bot sent. */
+  click(message: APIMessage, customId: string): InteractionRecord {
+    return this.dispatchInteraction(buttonInteraction(this.world, this.newToken(), message, customId), 0);
+  }
+
+  /** Waits until the interaction has `count` responses, or fails after `timeoutMs`. */
+  async responses(record: InteractionRecord, count = 1, timeoutMs = 5000): Promise<ResponseRecord[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (record.responses.length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`interaction ${record.payload.id}: ${record.responses.length} of ${count} responses after ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        const waiters = this.responseWaiters.get(record.payload.id) ?? [];
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        this.responseWaiters.set(record.payload.id, waiters);
+      });
+    }
+    return record.responses;
+  }
+
+  /** Waits for the interaction's visible reply: a message, or an autocomplete result. */
+  async settled(record: InteractionRecord, timeoutMs = 5000): Promise<InteractionRecord> {
+    const deadline = Date.now() + timeoutMs;
+    for (let count = 1; ; count++) {
+      await this.responses(record, count, Math.max(1, deadline - Date.now()));
+      const last = record.responses[record.responses.length - 1];
+      const deferred = last?.route === 'callback' && (last.type === InteractionResponseType.DeferredChannelMessageWithSource || last.type === InteractionResponseType.DeferredMessageUpdate);
+      if (!deferred || last.status >= 400) return record;
+    }
+  }
+
+  /** The gateway drops the bot's connection with a close code. */
+  dropConnection(code: number): void {
+    this.identified = false;
+    this.socket?.close(code, 'fake closed the connection');
+  }
+
+  private newToken(): string {
+    return `itoken-${snowflake()}-${Math.random().toString(36).slice(2)}`;
+  }
+
+  private commandId(name: string): string {
+    let id = this.commandIds.get(name);
+    if (!id) {
+      id = snowflake();
+      this.commandIds.set(name, id);
+    }
+    return id;
+  }
+
+  private dispatchInteraction(payload: APIInteraction & { id: string }, ageMs: number): InteractionRecord {
+    if (ageMs > 0) payload.id = snowflake(Date.now() - ageMs);
+    const record: InteractionRecord = { payload, sentAt: Date.now() - ageMs, acknowledged: null, responses: [], message: null, followups: [] };
+    this.interactions.set(payload.id, record);
+    this.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    return record;
+  }
+
+  // ---- gateway ---------------------------------------------------------------------------
+
+  private connect(socket: WebSocket): void {
+    this.sockets.add(socket);
+    this.socket = socket;
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('message', (raw) => this.onGatewayMessage(socket, String(raw)));
+    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_MS } });
+  }
+
+  private onGatewayMessage(socket: WebSocket, raw: string): void {
+    const message = JSON.parse(raw) as { op: number; d: unknown };
+    if (message.op === GatewayOpcodes.Heartbeat) {
+      this.send(socket, { op: GatewayOpcodes.HeartbeatAck });
+    } else if (message.op === GatewayOpcodes.Identify) {
+      const { token } = message.d as { token: string };
+      if (token !== this.token) {
+        socket.close(4004, 'Authentication failed.');
+        return;
+      }
+      this.sequence = 0;
+      const sessionId = `session-${snowflake()}`;
+      this.dispatchTo(socket, GatewayDispatchEvents.Ready, readyPayload(this.world, sessionId, this.gatewayUrl));
+      this.dispatchTo(socket, GatewayDispatchEvents.GuildCreate, guildPayload(this.world));
+      this.identified = true;
+      for (const resolve of this.readyWaiters.splice(0)) resolve();
+    } else if (message.op === GatewayOpcodes.Resume) {
+      this.dispatchTo(socket, GatewayDispatchEvents.Resumed, {});
+      this.identified = true;
+      for (const resolve of this.readyWaiters.splice(0)) resolve();
+    }
+  }
+
+  private dispatch(event: GatewayDispatchEvents, data: unknown): void {
+    if (!this.socket) throw new Error('no gateway connection');
+    this.dispatchTo(this.socket, event, data);
+  }
+
+  private dispatchTo(socket: WebSocket, event: GatewayDispatchEvents, data: unknown): void {
+    this.send(socket, { op: GatewayOpcodes.Dispatch, t: event, s: ++this.sequence, d: data });
+  }
+
+  private send(socket: WebSocket, payload: unknown): void {
+    socket.send(JSON.stringify(payload));
+  }
+
+  // ---- REST ------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.startsWith(API) ? url.pathname.slice(API.length) : null;
+    const body = await readJson(req);
+    const reply = (status: number, payload?: unknown) => {
+      res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+    if (path === null) return reply(404, { message: '404: Not Found', code: 0 });
+    const authorised = req.headers.authorization === `Bot ${this.token}`;
+    let match: RegExpExecArray | null;
+    if (req.method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
+      if (!authorised && path === '/gateway/bot') return reply(401, { message: '401: Unauthorized', code: 0 });
+      return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (req.method === 'PUT' && (match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      if (!authorised) return reply(401, { message: '401: Unauthorized', code: 0 });
+      if (match[1] !== this.world.applicationId) return reply(403, { message: 'Missing Access', code: 50001 });
+      const commands = body as RESTPutAPIApplicationCommandsJSONBody;
+      this.registered.push({ route: path, body: commands });
+      return reply(200, commands.map((c) => ({ ...c, id: this.commandId(c.name), application_id: this.world.applicationId, version: snowflake() })));
+    }
+    if (req.method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      return this.callback(match[1] ?? '', match[2] ?? '', body, url.searchParams.get('with_response') === 'true', reply);
+    }
+    if ((match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path))) {
+      return this.webhook(req.method ?? 'GET', match[2] ?? '', match[3] ?? null, body, reply);
+    }
+    this.unknownRoutes.push(`${req.method} ${path}`);
+    return reply(404, { message: '404: Not Found', code: 0 });
+  }
+
+  private callback(id: string, token: string, body: unknown, withResponse: boolean, reply: (status: number, payload?: unknown) => void): void {
+    const record = this.interactions.get(id);
+    const { type, data } = (body ?? {}) as { type?: number; data?: Record<string, unknown> };
+    const answer = (status: number, code: number | null, payload?: unknown) => {
+      if (record) this.record(record, { route: 'callback', type: type ?? null, body: (body ?? {}) as Record<string, unknown>, status, code, at: Date.now() });
+      reply(status, payload);
+    };
+    if (!record || record.payload.token !== token) return answer(404, 10062, { message: 'Unknown interaction', code: 10062 });
+    if (Date.now() - record.sentAt > this.deadlineMs && record.acknowledged === null) {
+      return answer(404, 10062, { message: 'Unknown interaction', code: 10062 });
+    }
+    if (record.acknowledged !== null) return answer(400, 40060, { message: 'Interaction has already been acknowledged.', code: 40060 });
+    const problems = this.checkCallback(record, type, data);
+    if (problems.length > 0) return answer(400, 50035, invalidFormBody(problems));
+    record.acknowledged = type as InteractionResponseType;
+    this.checkMentions(record, data);
+    if (type === InteractionResponseType.ChannelMessageWithSource) {
+      record.message = messageFrom(this.world, data as Partial<APIMessage>, record.payload.id);
+    } else if (type === InteractionResponseType.UpdateMessage && record.payload.type === InteractionType.MessageComponent) {
+      const original = record.payload.message;
+      record.message = { ...original, ...(data as Partial<APIMessage>), flags: original.flags ?? (0 as MessageFlags), edited_timestamp: new Date().toISOString() };
+    }
+    const resource = record.message ? { type, message: record.message } : { type };
+    answer(withResponse ? 200 : 204, null, withResponse ? { interaction: { id, type: record.payload.type }, resource } : undefined);
+  }
+
+  private checkCallback(record: InteractionRecord, type: number | undefined, data: Record<string, unknown> | undefined): Problem[] {
+    const isAutocomplete = record.payload.type === InteractionType.ApplicationCommandAutocomplete;
+    const allowed = isAutocomplete
+      ? [InteractionResponseType.ApplicationCommandAutocompleteResult]
+      : record.payload.type === InteractionType.MessageComponent
+        ? [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.DeferredMessageUpdate, InteractionResponseType.UpdateMessage]
+        : [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource];
+    if (type === undefined || !allowed.includes(type)) return [{ path: 'type', message: `response type ${type} is not valid for this interaction` }];
+    if (type === InteractionResponseType.ApplicationCommandAutocompleteResult) return checkChoices(data);
+    if (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.UpdateMessage) return checkMessage(data ?? {});
+    return [];
+  }
+
+  private webhook(method: string, token: string, messageId: string | null, body: unknown, reply: (status: number, payload?: unknown) => void): void {
+    const record = [...this.interactions.values()].find((r) => r.payload.token === token);
+    const data = (body ?? {}) as Record<string, unknown>;
+    const answer = (route: ResponseRecord['route'], status: number, code: number | null, payload?: unknown) => {
+      if (record) this.record(record, { route, type: null, body: data, status, code, at: Date.now() });
+      reply(status, payload);
+    };
+    const route: ResponseRecord['route'] = method === 'POST' ? 'followup' : 'edit';
+    if (!record || record.acknowledged === null) return answer(route, 404, 10015, { message: 'Unknown Webhook', code: 10015 });
+    if (method === 'GET' && messageId === '@original') return reply(record.message ? 200 : 404, record.message ?? { message: 'Unknown Message', code: 10008 });
+    if (method === 'DELETE') return answer('edit', 204, null);
+    const problems = checkMessage(data);
+    if (problems.length > 0) return answer(route, 400, 50035, invalidFormBody(problems));
+    this.checkMentions(record, data);
+    if (method === 'POST') {
+      const message = messageFrom(this.world, data as Partial<APIMessage>, record.payload.id);
+      record.followups.push(message);
+      return answer(route, 200, null, message);
+    }
+    if (method === 'PATCH' && messageId === '@original') {
+      const deferredFlags = record.acknowledged === InteractionResponseType.DeferredChannelMessageWithSource
+        ? (record.responses[0]?.body.data as { flags?: number } | undefined)?.flags ?? 0
+        : undefined;
+      const base = record.message ?? messageFrom(this.world, { flags: deferredFlags ?? 0 }, record.payload.id);
+      record.message = { ...base, ...(data as Partial<APIMessage>), flags: base.flags ?? (0 as MessageFlags), edited_timestamp: new Date().toISOString() };
+      return answer(route, 200, null, record.message);
+    }
+    return answer(route, 404, 10008, { message: 'Unknown Message', code: 10008 });
+  }
+
+  /** Flags a reply that could ping: allowed_mentions missing or permitting any mention. */
+  private checkMentions(record: InteractionRecord, data: Record<string, unknown> | undefined): void {
+    if (!data || !('content' in data || 'embeds' in data)) return;
+    const allowed = data.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[]; replied_user?: boolean } | undefined;
+    const safe = allowed && Array.isArray(allowed.parse) && allowed.parse.length === 0 && !(allowed.users?.length) && !(allowed.roles?.length);
+    if (!safe) {
+      this.violations.push({ interaction: record.payload.id, rule: 'allowed_mentions', detail: `a reply could ping: allowed_mentions ${JSON.stringify(allowed ?? null)}` });
+    }
+  }
+
+  private record(record: InteractionRecord, response: ResponseRecord): void {
+    record.responses.push(response);
+    for (const wake of this.responseWaiters.get(record.payload.id)?.splice(0) ?? []) wake();
+  }
+}
+
+function invalidFormBody(problems: Problem[]): unknown {
+  const errors: Record<string, unknown> = {};
+  for (const problem of problems) errors[problem.path] = { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: problem.message }] };
+  return { message: 'Invalid Form Body', code: 50035, errors };
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const json = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text)?.[1];
+    return json ? JSON.parse(json) : undefined;
+  }
+  return JSON.parse(text);
+}
+
+/** True when a message body sets the ephemeral flag. */
+export function isEphemeral(body: { flags?: number } | undefined): boolean {
+  return ((body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
+
+export type { APIEmbed, APIMessage };

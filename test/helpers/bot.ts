@@ -1,0 +1,41 @@
+import type { Client } from 'discord.js';
+import { FakeDiscord } from '../fake-discord/server.js';
+import { startBot } from '../../src/discord/bot.js';
+import { readConfig } from '../../src/config.js';
+import { Verbatim } from '../../src/verbatim.js';
+import type { Logger } from '../../src/log.js';
+
+export interface LogLine {
+  level: string;
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+/** The real discord.js client, logged into a fresh fake Discord on loopback. */
+export interface Harness {
+  fake: FakeDiscord;
+  client: Client;
+  logs: LogLine[];
+  stop(): Promise<void>;
+}
+
+export function recordingLogger(lines: LogLine[]): Logger {
+  const at = (level: string) => (fields: Record<string, unknown>, message: string) => void lines.push({ level, fields, message });
+  return { info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export async function startHarness(verbatim: Verbatim = Verbatim.fromFolder('corpus')): Promise<Harness> {
+  const fake = await FakeDiscord.start();
+  const logs: LogLine[] = [];
+  const config = readConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase });
+  const ready = fake.ready();
+  const client = await startBot(config, { verbatim: () => verbatim, log: recordingLogger(logs) });
+  await ready;
+  return {
+    fake, client, logs,
+    async stop() {
+      await client.destroy();
+      await fake.close();
+    },
+  };
+}
