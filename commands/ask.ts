@@ -3,6 +3,7 @@ import type { BotContext } from '../src/discord/context.js';
 import type { Verbatim } from '../src/verbatim.js';
 import { renderAnswer, type Reply } from '../src/discord/render.js';
 import { send } from '../src/discord/respond.js';
+import { cleanQuestion } from '../src/search/understand.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -18,7 +19,8 @@ export function run(verbatim: Verbatim, question: string, offset = 0) {
 
 export function reply(verbatim: Verbatim, question: string, isPrivate: boolean, offset = 0): Reply {
   const answer = run(verbatim, question, offset);
-  return renderAnswer({ answer, origin: { command: 'ask', question: answer.question }, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
+  // The footer keeps the question as understood (no mentions or markdown); asked again, it gives the same answer.
+  return renderAnswer({ answer, origin: { command: 'ask', question: cleanQuestion(question) }, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

@@ -3,6 +3,7 @@ import type { BotContext } from '../src/discord/context.js';
 import type { Verbatim } from '../src/verbatim.js';
 import { LIMITS, renderAnswer, truncate, type Reply } from '../src/discord/render.js';
 import { send } from '../src/discord/respond.js';
+import { cleanQuestion } from '../src/search/understand.js';
 
 export const data = new SlashCommandBuilder()
   .setName('quotes')
@@ -18,7 +19,8 @@ export function run(verbatim: Verbatim, speaker: string, topic = '', offset = 0)
 
 export function reply(verbatim: Verbatim, speaker: string, topic: string, isPrivate: boolean, offset = 0): Reply {
   const answer = run(verbatim, speaker, topic, offset);
-  return renderAnswer({ answer, origin: { command: 'quotes', speaker, topic }, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
+  const origin = { command: 'quotes' as const, speaker: cleanQuestion(speaker), topic: cleanQuestion(topic) };
+  return renderAnswer({ answer, origin, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

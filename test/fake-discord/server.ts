@@ -232,7 +232,8 @@ export class FakeDiscord {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.startsWith(API) ? url.pathname.slice(API.length) : null;
+    const pathname = decodeURIComponent(url.pathname);
+    const path = pathname.startsWith(API) ? pathname.slice(API.length) : null;
     const body = await readJson(req);
     const reply = (status: number, payload?: unknown) => {
       res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
