@@ -46,6 +46,11 @@ describe('with the seed corpus', () => {
     await h?.stop();
   });
 
+  it('keeps the gateway alive with heartbeats, each acknowledged', async () => {
+    await expect.poll(() => h.fake.heartbeats, { timeout: 3000 }).toBeGreaterThan(1);
+    expect(h.client.ws.ping).toBeGreaterThanOrEqual(0);
+  });
+
   it('/ask what did Lavrov say shows both Lavrov sentences with their source', async () => {
     const record = await h.fake.settled(h.fake.command('ask', { question: 'what did Lavrov say' }));
     expect(record.responses[0]).toMatchObject({ route: 'callback', type: InteractionResponseType.ChannelMessageWithSource, status: 204 });

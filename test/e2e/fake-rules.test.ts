@@ -62,6 +62,19 @@ describe('the fake enforces Discord’s rules', () => {
     expect(await response.json()).toMatchObject({ code: 50035 });
   });
 
+  it('takes follow-ups and @original edits only after an acknowledgement', async () => {
+    const { payload } = fake.command('help');
+    const webhook = `${fake.apiBase}/v10/webhooks/${fake.world.applicationId}/${payload.token}`;
+    const body = JSON.stringify({ content: 'more', allowed_mentions: { parse: [] } });
+    const early = await fetch(webhook, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(early.status).toBe(404);
+    await callback(payload.id, payload.token, { type: InteractionResponseType.DeferredChannelMessageWithSource });
+    const edit = await fetch(`${webhook}/messages/%40original`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body });
+    expect(edit.status).toBe(200);
+    const followUp = await fetch(webhook, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(await followUp.json()).toMatchObject({ content: 'more' });
+  });
+
   it('flags a reply whose allowed_mentions could ping', async () => {
     const before = fake.violations.length;
     const { payload } = fake.command('help');

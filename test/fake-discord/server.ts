@@ -41,10 +41,12 @@ export interface InteractionRecord {
 export interface FakeOptions {
   /** Discord's deadline to acknowledge an interaction. */
   deadlineMs?: number;
+  /** The heartbeat interval sent in HELLO; short in tests so that heartbeats really happen. */
+  heartbeatMs?: number;
 }
 
 const API = '/api/v10';
-const HEARTBEAT_MS = 41_250;
+const DEFAULT_HEARTBEAT_MS = 41_250;
 
 /**
  * A loopback fake of Discord's REST API and gateway, enough for the real discord.js client: it
@@ -59,6 +61,9 @@ export class FakeDiscord {
   readonly registered: { route: string; body: RESTPutAPIApplicationCommandsJSONBody }[] = [];
   readonly unknownRoutes: string[] = [];
   private readonly deadlineMs: number;
+  private readonly heartbeatMs: number;
+  /** Heartbeats received from the bot, each acknowledged. */
+  heartbeats = 0;
   private readonly sockets = new Set<WebSocket>();
   private socket: WebSocket | null = null;
   private sequence = 0;
@@ -69,6 +74,7 @@ export class FakeDiscord {
 
   private constructor(private readonly server: Server, private readonly wss: WebSocketServer, options: FakeOptions) {
     this.deadlineMs = options.deadlineMs ?? 3000;
+    this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   }
 
   static async start(options: FakeOptions = {}): Promise<FakeDiscord> {
@@ -189,12 +195,13 @@ export class FakeDiscord {
     this.socket = socket;
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('message', (raw) => this.onGatewayMessage(socket, String(raw)));
-    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_MS } });
+    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.heartbeatMs } });
   }
 
   private onGatewayMessage(socket: WebSocket, raw: string): void {
     const message = JSON.parse(raw) as { op: number; d: unknown };
     if (message.op === GatewayOpcodes.Heartbeat) {
+      this.heartbeats++;
       this.send(socket, { op: GatewayOpcodes.HeartbeatAck });
     } else if (message.op === GatewayOpcodes.Identify) {
       const { token } = message.d as { token: string };

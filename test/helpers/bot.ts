@@ -25,7 +25,7 @@ export function recordingLogger(lines: LogLine[]): Logger {
 }
 
 export async function startHarness(verbatim: Verbatim = Verbatim.fromFolder('corpus')): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+  const fake = await FakeDiscord.start({ heartbeatMs: 250 });
   const logs: LogLine[] = [];
   const config = readConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase });
   const ready = fake.ready();
