@@ -87,10 +87,11 @@ export class Verbatim {
     const articleId = this.articleKeys.get(key ?? '');
     const start = Number(startText);
     if (articleId === undefined || !Number.isInteger(start)) return null;
-    const quoted = this.index.sentences.find((s) => s.article === articleId && s.start === start);
+    const own = this.index.sentencesOf(articleId);
+    const quoted = own.find((s) => s.start === start);
     const article = this.index.articles[articleId];
     if (!quoted || !article) return null;
-    const paragraph = this.index.sentences.filter((s) => s.article === articleId && s.paragraph === quoted.paragraph);
+    const paragraph = own.filter((s) => s.paragraph === quoted.paragraph);
     return {
       article,
       paragraph: quoted.paragraph,

@@ -23,6 +23,8 @@ export interface IndexedArticle {
   body: string;
   sentences: number;
   statements: number;
+  /** Its sentences are `sentences[firstSentence .. firstSentence + sentences)` of the index. */
+  firstSentence: number;
 }
 
 interface IndexedDocument {
@@ -68,6 +70,7 @@ export class CorpusIndex {
     const articles: IndexedArticle[] = [];
     const sentences: StoredSentence[] = [];
     for (const [articleId, item] of analyzed.entries()) {
+      const firstSentence = sentences.length;
       let statements = 0;
       for (const sentence of item.sentences) {
         const attribution = sentence.attribution;
@@ -80,7 +83,7 @@ export class CorpusIndex {
         });
       }
       const { file, meta, body } = item.article;
-      articles.push({ file, meta, body, sentences: item.sentences.length, statements });
+      articles.push({ file, meta, body, sentences: item.sentences.length, statements, firstSentence });
     }
     const search = new MiniSearch<IndexedDocument>(INDEX_OPTIONS);
     search.addAll(sentences.map((s) => ({ id: s.id, text: textOfSpan(articles, s), speaker: speakerField(speakers, s.speaker) })));
@@ -94,6 +97,12 @@ export class CorpusIndex {
 
   sentence(id: number): StoredSentence | undefined {
     return this.sentences[id];
+  }
+
+  /** The sentences of one article, in reading order. */
+  sentencesOf(articleId: number): StoredSentence[] {
+    const article = this.articles[articleId];
+    return article ? this.sentences.slice(article.firstSentence, article.firstSentence + article.sentences) : [];
   }
 }
 
