@@ -1,0 +1,70 @@
+/** The figures every engine reports (issue 4). */
+export interface EngineReport {
+  buildMs: number;
+  loadMs: number;
+  snapshotBytes: number;
+  heapBytesPerSentence: number;
+  questionP50Ms: number;
+  questionP99Ms: number;
+  autocompleteP50Ms: number;
+  autocompleteP99Ms: number;
+  maxEventLoopStallMs?: number;
+  note?: string;
+}
+
+/** Heap in use after two forced collections (run node with --expose-gc). */
+export function heapUsed(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Median and 99th percentile of `run` over every input, after a short warm-up. */
+export function latencies<T>(inputs: readonly T[], run: (input: T) => unknown): { p50: number; p99: number } {
+  for (const input of inputs.slice(0, Math.min(50, inputs.length))) run(input);
+  const times = inputs.map((input) => {
+    const start = performance.now();
+    run(input);
+    return performance.now() - start;
+  });
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
+
+export async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, ms: round(performance.now() - start) };
+}
+
+/**
+ * Watches the event loop while `work` runs: a 5 ms timer notes how late each tick comes; the
+ * longest lateness is the longest time the loop was blocked.
+ */
+export async function longestStall(work: () => Promise<void>): Promise<number> {
+  const interval = 5;
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - interval);
+    last = now;
+  }, interval);
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, interval * 3));
+  } finally {
+    clearInterval(timer);
+  }
+  return round(Math.max(0, longest));
+}
+
+/** Three significant figures are all a timing on a shared machine is worth. */
+export const round = (value: number) => (value === 0 ? 0 : Number(value.toPrecision(3)));
