@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { loadCorpus } from './corpus/load.js';
 import type { LoadedCorpus } from './corpus/types.js';
-import { CorpusIndex, type IndexedArticle, type StoredSentence } from './search/corpusIndex.js';
+import { CorpusIndex, type IndexedArticle } from './search/corpusIndex.js';
 import { SpeakerLookup } from './search/speakerLookup.js';
 import type { Speaker } from './search/speakers.js';
 import { understand, cleanQuestion, type Query } from './search/understand.js';
@@ -27,7 +26,7 @@ export class Verbatim {
 
   constructor(readonly index: CorpusIndex) {
     this.lookup = new SpeakerLookup(index.speakers.speakers);
-    this.articleKeys = new Map(index.articles.map((a, i) => [articleKey(a), i]));
+    this.articleKeys = new Map(index.articles.map((a, i) => [a.key, i]));
   }
 
   /** Loads and indexes a corpus folder; throws CorpusFolderError when the folder cannot be read. */
@@ -58,11 +57,10 @@ export class Verbatim {
   }
 
   private answer(query: Query, limit: number, offset: number): Answer {
-    const ranked = rank(this.index, query);
     const start = Math.max(0, offset);
-    const page = ranked.slice(start, start + Math.max(0, Math.min(limit, MAX_LIMIT)));
-    const suggestions = ranked.length > 0 ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
-    return buildAnswer(this.index, query, { ranked: page, total: ranked.length, offset: start }, suggestions);
+    const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)));
+    const suggestions = total > 0 ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
+    return buildAnswer(this.index, query, { ranked: ranked.slice(start), total, offset: start }, suggestions);
   }
 
   private suggest(text: string): string[] {
@@ -78,7 +76,7 @@ export class Verbatim {
   locatorOf(sentenceId: number): string | null {
     const sentence = this.index.sentence(sentenceId);
     const article = sentence && this.index.articles[sentence.article];
-    return sentence && article ? `${articleKey(article)}.${sentence.start}` : null;
+    return sentence && article ? `${article.key}.${sentence.start}` : null;
   }
 
   /** The paragraph around a located sentence, or null when the corpus no longer has it. */
@@ -95,12 +93,7 @@ export class Verbatim {
     return {
       article,
       paragraph: quoted.paragraph,
-      sentences: paragraph.map((s: StoredSentence) => ({ text: this.index.textOf(s), isQuote: s.id === quoted.id })),
+      sentences: paragraph.map((s) => ({ text: this.index.textOf(s), isQuote: s.id === quoted.id })),
     };
   }
-}
-
-/** Ten hex digits of a hash of the article's file and text: a changed article gets a new key. */
-function articleKey(article: IndexedArticle): string {
-  return createHash('sha256').update(article.file).update('\0').update(article.body).digest('hex').slice(0, 10);
 }

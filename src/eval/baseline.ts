@@ -8,11 +8,11 @@ import type { Answerer } from './metrics.js';
  */
 export function plainMiniSearch(index: CorpusIndex): Answerer {
   const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-  search.addAll(index.sentences.map((s) => ({ id: s.id, text: index.textOf(s) })));
+  for (let id = 0; id < index.sentenceCount; id++) search.add({ id, text: index.store.text(id) });
   return (question, limit) => ({
     speaker: null,
     results: search.search(question).slice(0, limit).map((hit) => {
-      const sentence = index.sentences[hit.id as number];
+      const sentence = index.sentence(hit.id as number);
       if (!sentence) throw new Error(`no sentence ${hit.id}`);
       return { text: index.textOf(sentence), speaker: null, file: index.articles[sentence.article]?.file ?? '' };
     }),

@@ -1,66 +1,43 @@
-import MiniSearch, { type Options } from 'minisearch';
+import { createHash } from 'node:crypto';
 import type { ArticleMeta, LoadedCorpus, LoadFailure } from '../corpus/types.js';
-import { analyzeArticle, type QuoteKind } from '../attribution/attribute.js';
+import { analyzeArticle } from '../attribution/attribute.js';
 import { SpeakerDirectory } from './speakers.js';
-import { indexTerm, words } from './terms.js';
+import { SentenceStore, SentenceStoreBuilder, type StoredSentence } from './sentenceStore.js';
+import { TermIndex, TermIndexBuilder } from './termIndex.js';
 
-/** A sentence as the index keeps it: offsets into its article's body, not a copy of the text. */
-export interface StoredSentence {
-  id: number;
-  article: number;
-  paragraph: number;
-  start: number;
-  end: number;
-  speaker: number | null;
-  quote: QuoteKind | null;
-  confidence: number;
-  cue: string | null;
-}
+export type { StoredSentence } from './sentenceStore.js';
 
 export interface IndexedArticle {
   file: string;
   meta: ArticleMeta;
-  body: string;
+  /** Ten hex digits of a hash of the file and its text: a changed article gets a new key. */
+  key: string;
   sentences: number;
   statements: number;
-  /** Its sentences are `sentences[firstSentence .. firstSentence + sentences)` of the index. */
+  /** Its sentences are ids `firstSentence .. firstSentence + sentences - 1`. */
   firstSentence: number;
 }
 
-interface IndexedDocument {
-  id: number;
-  text: string;
-  speaker: string;
-}
-
 /**
- * MiniSearch settings. BM25 is tuned for one-sentence documents: their lengths vary little and
- * say little about verbosity, so length normalisation is weakened (b 0.3, default 0.7); a term
- * rarely repeats within a sentence, so the default saturation (k 1.2) and floor (d 0.5) stay.
- * Only the id is stored: the text is read back from the article by offsets.
+ * Everything a question is answered from: articles, attributed sentences (in a compact store),
+ * speakers, and the term index over the sentences' text. Only ids and terms are indexed: a
+ * sentence's text is always read back from its article.
  */
-export const INDEX_OPTIONS: Options<IndexedDocument> = {
-  fields: ['text', 'speaker'],
-  storeFields: [],
-  tokenize: (text) => words(text),
-  processTerm: (term) => indexTerm(term),
-  searchOptions: { bm25: { k: 1.2, b: 0.3, d: 0.5 } },
-};
-
-/** Everything a question is answered from: articles, attributed sentences, speakers, the index. */
 export class CorpusIndex {
   readonly statementsBySpeaker: number[][];
 
-  private constructor(
+  constructor(
     readonly articles: IndexedArticle[],
-    readonly sentences: StoredSentence[],
+    readonly store: SentenceStore,
     readonly speakers: SpeakerDirectory,
-    readonly search: MiniSearch<IndexedDocument>,
+    readonly terms: TermIndex,
     readonly failures: LoadFailure[],
   ) {
     this.statementsBySpeaker = speakers.speakers.map(() => []);
-    for (const sentence of sentences) {
-      if (sentence.speaker !== null) this.statementsBySpeaker[sentence.speaker]?.push(sentence.id);
+    const { speaker } = store.data;
+    for (let id = 0; id < speaker.length; id++) {
+      const who = speaker[id] as number;
+      if (who >= 0) this.statementsBySpeaker[who]?.push(id);
     }
   }
 
@@ -68,50 +45,58 @@ export class CorpusIndex {
     const analyzed = corpus.articles.map(analyzeArticle);
     const speakers = SpeakerDirectory.build(analyzed);
     const articles: IndexedArticle[] = [];
-    const sentences: StoredSentence[] = [];
-    for (const [articleId, item] of analyzed.entries()) {
-      const firstSentence = sentences.length;
-      let statements = 0;
-      for (const sentence of item.sentences) {
-        const attribution = sentence.attribution;
-        const speaker = attribution?.person ? speakers.idOf(attribution.person) : null;
-        if (speaker !== null) statements++;
-        sentences.push({
-          id: sentences.length, article: articleId, paragraph: sentence.span.paragraph,
-          start: sentence.span.start, end: sentence.span.end, speaker,
-          quote: attribution?.quote ?? null, confidence: attribution?.confidence ?? 0, cue: attribution?.cue ?? null,
-        });
-      }
+    const store = new SentenceStoreBuilder();
+    const terms = new TermIndexBuilder();
+    let firstSentence = 0;
+    for (const item of analyzed) {
       const { file, meta, body } = item.article;
-      articles.push({ file, meta, body, sentences: item.sentences.length, statements, firstSentence });
+      const sentences = item.sentences.map((sentence) => {
+        const attribution = sentence.attribution;
+        terms.add(sentence.text);
+        return {
+          start: sentence.span.start, end: sentence.span.end, paragraph: sentence.span.paragraph,
+          speaker: attribution?.person ? speakers.idOf(attribution.person) : null,
+          quote: attribution?.quote ?? null, confidence: attribution?.confidence ?? 0, cue: attribution?.cue ?? null,
+        };
+      });
+      store.addArticle(body, sentences);
+      const statements = sentences.filter((s) => s.speaker !== null).length;
+      articles.push({ file, meta, key: articleKey(file, body), sentences: sentences.length, statements, firstSentence });
+      firstSentence += sentences.length;
     }
-    const search = new MiniSearch<IndexedDocument>(INDEX_OPTIONS);
-    search.addAll(sentences.map((s) => ({ id: s.id, text: textOfSpan(articles, s), speaker: speakerField(speakers, s.speaker) })));
-    return new CorpusIndex(articles, sentences, speakers, search, corpus.failures);
+    return new CorpusIndex(articles, new SentenceStore(store.finish()), speakers, new TermIndex(terms.finish()), corpus.failures);
   }
 
-  /** The sentence exactly as it stands in its article. */
-  textOf(sentence: StoredSentence): string {
-    return textOfSpan(this.articles, sentence);
+  get sentenceCount(): number {
+    return this.store.count;
   }
 
   sentence(id: number): StoredSentence | undefined {
-    return this.sentences[id];
+    return this.store.get(id);
+  }
+
+  /** The sentence exactly as it stands in its article. */
+  textOf(sentence: Pick<StoredSentence, 'id'>): string {
+    return this.store.text(sentence.id);
   }
 
   /** The sentences of one article, in reading order. */
   sentencesOf(articleId: number): StoredSentence[] {
     const article = this.articles[articleId];
-    return article ? this.sentences.slice(article.firstSentence, article.firstSentence + article.sentences) : [];
+    if (!article) return [];
+    const out: StoredSentence[] = [];
+    for (let id = article.firstSentence; id < article.firstSentence + article.sentences; id++) {
+      const sentence = this.store.get(id);
+      if (sentence) out.push(sentence);
+    }
+    return out;
+  }
+
+  articleText(articleId: number): string {
+    return this.store.articleText(articleId);
   }
 }
 
-function textOfSpan(articles: readonly IndexedArticle[], sentence: StoredSentence): string {
-  return articles[sentence.article]?.body.slice(sentence.start, sentence.end) ?? '';
-}
-
-function speakerField(speakers: SpeakerDirectory, id: number | null): string {
-  if (id === null) return '';
-  const speaker = speakers.get(id);
-  return speaker ? [...speaker.forms, ...speaker.roles].join(' ; ') : '';
+function articleKey(file: string, body: string): string {
+  return createHash('sha256').update(file).update('\0').update(body).digest('hex').slice(0, 10);
 }

@@ -1,0 +1,196 @@
+import { Growable } from './growable.js';
+import type { QuoteKind } from '../attribution/attribute.js';
+
+/** The store as plain arrays: article text as UTF-8, each sentence a byte range and its attribution. */
+export interface SentenceStoreData {
+  /** Every article's body, UTF-8, one after the other. */
+  text: Uint8Array;
+  /** Byte where each article's body starts; one more entry marks the end. */
+  articleStarts: Uint32Array;
+  article: Uint32Array;
+  /** Byte offsets into `text`. */
+  start: Uint32Array;
+  end: Uint32Array;
+  paragraph: Uint32Array;
+  /** Speaker id, or -1 for none. */
+  speaker: Int32Array;
+  /** 0 none, 1 direct, 2 indirect. */
+  quote: Uint8Array;
+  /** Confidence in hundredths. */
+  confidence: Uint8Array;
+  /** Index into `cues`, or 0 for none. */
+  cue: Uint16Array;
+  /** FNV-1a of the sentence in lower case with whitespace collapsed: finds wire copies without decoding. */
+  textHash: Uint32Array;
+  cues: string[];
+}
+
+/** One sentence, as the rest of the code reads it. Offsets are bytes within its article. */
+export interface StoredSentence {
+  id: number;
+  article: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  speaker: number | null;
+  quote: QuoteKind | null;
+  confidence: number;
+  cue: string | null;
+}
+
+const QUOTES: (QuoteKind | null)[] = [null, 'direct', 'indirect'];
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * The sentence store: about 30 bytes a sentence plus the article text once, in typed arrays.
+ * A sentence's text is always decoded from its article's own bytes, so it is verbatim by construction.
+ */
+export class SentenceStore {
+  constructor(readonly data: SentenceStoreData) {}
+
+  get count(): number {
+    return this.data.article.length;
+  }
+
+  get(id: number): StoredSentence | undefined {
+    const d = this.data;
+    if (id < 0 || id >= this.count) return undefined;
+    const article = d.article[id] as number;
+    const base = d.articleStarts[article] as number;
+    const speaker = d.speaker[id] as number;
+    const cue = d.cue[id] as number;
+    return {
+      id, article, paragraph: d.paragraph[id] as number, start: (d.start[id] as number) - base, end: (d.end[id] as number) - base,
+      speaker: speaker < 0 ? null : speaker, quote: QUOTES[d.quote[id] as number] ?? null,
+      confidence: (d.confidence[id] as number) / 100, cue: cue === 0 ? null : d.cues[cue] ?? null,
+    };
+  }
+
+  text(id: number): string {
+    return decoder.decode(this.data.text.subarray(this.data.start[id], this.data.end[id]));
+  }
+
+  articleText(article: number): string {
+    return decoder.decode(this.data.text.subarray(this.data.articleStarts[article], this.data.articleStarts[article + 1]));
+  }
+
+  confidence(id: number): number {
+    return (this.data.confidence[id] ?? 0) / 100;
+  }
+
+  /** Same hash, and the same text once decoded: the same sentence. */
+  sameText(a: number, b: number): boolean {
+    return this.data.textHash[a] === this.data.textHash[b] && normalize(this.text(a)) === normalize(this.text(b));
+  }
+}
+
+export interface NewSentence {
+  /** Character offsets in the article body. */
+  start: number;
+  end: number;
+  paragraph: number;
+  speaker: number | null;
+  quote: QuoteKind | null;
+  confidence: number;
+  cue: string | null;
+}
+
+/** Builds a store article by article; sentences of an article come in reading order. */
+export class SentenceStoreBuilder {
+  private readonly chunks: Uint8Array[] = [];
+  private bytes = 0;
+  private readonly articleStarts = new Growable(Uint32Array);
+  private readonly article = new Growable(Uint32Array);
+  private readonly start = new Growable(Uint32Array);
+  private readonly end = new Growable(Uint32Array);
+  private readonly paragraph = new Growable(Uint32Array);
+  private readonly speaker = new Growable(Int32Array);
+  private readonly quote = new Growable(Uint8Array);
+  private readonly confidence = new Growable(Uint8Array);
+  private readonly cue = new Growable(Uint16Array);
+  private readonly textHash = new Growable(Uint32Array);
+  private readonly cues = [''];
+  private readonly cueIds = new Map<string, number>();
+
+  addArticle(body: string, sentences: readonly NewSentence[]): void {
+    const articleId = this.articleStarts.length;
+    const base = this.bytes;
+    this.articleStarts.push(base);
+    const encoded = encoder.encode(body);
+    this.chunks.push(encoded);
+    this.bytes += encoded.length;
+    const positions = utf8Offsets(body, sentences.flatMap((s) => [s.start, s.end]));
+    sentences.forEach((s, i) => {
+      this.article.push(articleId);
+      this.start.push(base + (positions[2 * i] as number));
+      this.end.push(base + (positions[2 * i + 1] as number));
+      this.paragraph.push(s.paragraph);
+      this.speaker.push(s.speaker ?? -1);
+      this.quote.push(s.quote === 'direct' ? 1 : s.quote === 'indirect' ? 2 : 0);
+      this.confidence.push(Math.round(s.confidence * 100));
+      this.cue.push(this.cueId(s.cue));
+      this.textHash.push(fnv1a(normalize(body.slice(s.start, s.end))));
+    });
+  }
+
+  private cueId(cue: string | null): number {
+    if (cue === null) return 0;
+    let id = this.cueIds.get(cue);
+    if (id === undefined) {
+      id = this.cues.length;
+      this.cues.push(cue);
+      this.cueIds.set(cue, id);
+    }
+    return id;
+  }
+
+  finish(): SentenceStoreData {
+    this.articleStarts.push(this.bytes);
+    const text = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      text.set(chunk, at);
+      at += chunk.length;
+    }
+    return {
+      text, articleStarts: this.articleStarts.finish(), article: this.article.finish(), start: this.start.finish(), end: this.end.finish(),
+      paragraph: this.paragraph.finish(), speaker: this.speaker.finish(), quote: this.quote.finish(), confidence: this.confidence.finish(),
+      cue: this.cue.finish(), textHash: this.textHash.finish(), cues: [...this.cues],
+    };
+  }
+}
+
+/** UTF-8 byte offsets of ascending character offsets, in one pass over the string. */
+export function utf8Offsets(text: string, positions: readonly number[]): number[] {
+  const out: number[] = [];
+  let bytes = 0;
+  let char = 0;
+  for (const position of positions) {
+    while (char < position) {
+      const code = text.charCodeAt(char);
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if (code >= 0xd800 && code <= 0xdbff && char + 1 < text.length) {
+        bytes += 4;
+        char++;
+      } else bytes += 3;
+      char++;
+    }
+    out.push(bytes);
+  }
+  return out;
+}
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').toLowerCase();
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

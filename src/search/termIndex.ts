@@ -1,0 +1,261 @@
+import { Growable } from './growable.js';
+import { editDistance, indexTerm, words } from './terms.js';
+
+/**
+ * BM25+ parameters, tuned for one-sentence documents: their lengths vary little and say little
+ * about verbosity, so length normalisation is weak (b 0.3; 0.75 is usual for pages); a term
+ * rarely repeats in a sentence, so the usual saturation (k1 1.2) and the BM25+ floor (d 0.5) stay.
+ */
+export const BM25 = { k1: 1.2, b: 0.3, d: 0.5 };
+
+/** Weights of approximate matches, used only when no word of the query matches exactly. */
+const FUZZY_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+// A fifth of a word's letters may differ in the fallback (at least one).
+const FUZZY_SHARE = 0.2;
+const MIN_PREFIX = 3;
+
+/** The arrays that make up a term index: plain typed arrays and one sorted term list. */
+export interface TermIndexData {
+  /** Terms in sorted order; a term's id is its position. */
+  terms: string[];
+  /** Postings of term t: docs[offsets[t] .. offsets[t + 1]), with their term frequencies. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint8Array;
+  /** Terms per document, for length normalisation. */
+  lengths: Uint16Array;
+}
+
+export interface Hit {
+  id: number;
+  score: number;
+}
+
+export interface SearchOptions {
+  /** Only these documents, when given (a speaker's statements). */
+  among?: readonly number[];
+  /** A factor on each document's score. */
+  boost?: (id: number) => number;
+}
+
+/**
+ * An inverted index over sentences in typed arrays: about 5 bytes a posting, no object per
+ * term or document, so it stays small at a million sentences, moves between threads without
+ * copying, and saves as raw bytes.
+ */
+export class TermIndex {
+  private readonly averageLength: number;
+  private readonly scratch: Float32Array;
+  private readonly stems = new Map<string, string | null>();
+
+  constructor(readonly data: TermIndexData) {
+    let total = 0;
+    for (const length of data.lengths) total += length;
+    this.averageLength = data.lengths.length === 0 ? 1 : total / data.lengths.length;
+    this.scratch = new Float32Array(data.lengths.length);
+  }
+
+  get documentCount(): number {
+    return this.data.lengths.length;
+  }
+
+  /** Documents matching any query word, unordered; approximate matches only if no word matches exactly. */
+  search(query: readonly string[], options: SearchOptions = {}): Hit[] {
+    const terms = this.queryTerms(query);
+    const exact = terms.flatMap((term) => this.termId(term) ?? []).map((id) => ({ id, weight: 1 }));
+    const weighted = exact.length > 0 ? exact : terms.flatMap((term) => this.approximate(term));
+    if (weighted.length === 0) return [];
+    return options.among ? this.scoreAmong(weighted, options.among, options.boost) : this.scoreAll(weighted, options.boost);
+  }
+
+  /** Query words as index terms (folded, stemmed, no stop words), each once. */
+  private queryTerms(query: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const word of query.flatMap((q) => words(q))) {
+      const term = this.stem(word);
+      if (term) out.add(term);
+    }
+    return [...out];
+  }
+
+  private stem(word: string): string | null {
+    let term = this.stems.get(word);
+    if (term === undefined) {
+      term = indexTerm(word);
+      if (this.stems.size < 100_000) this.stems.set(word, term);
+    }
+    return term;
+  }
+
+  /** Binary search in the sorted term list. */
+  termId(term: string): number | null {
+    const { terms } = this.data;
+    let low = 0;
+    let high = terms.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const candidate = terms[mid] as string;
+      if (candidate === term) return mid;
+      if (candidate < term) low = mid + 1;
+      else high = mid - 1;
+    }
+    return null;
+  }
+
+  /** Terms that start with `term`, or are within a fifth of its letters of it (same first letter). */
+  private approximate(term: string): { id: number; weight: number }[] {
+    const { terms } = this.data;
+    const first = term[0] ?? '';
+    const maxDistance = Math.max(1, Math.floor(term.length * FUZZY_SHARE));
+    const out: { id: number; weight: number }[] = [];
+    for (let id = this.lowerBound(first); id < terms.length && (terms[id] as string).startsWith(first); id++) {
+      const candidate = terms[id] as string;
+      if (term.length >= MIN_PREFIX && candidate.startsWith(term)) out.push({ id, weight: PREFIX_WEIGHT });
+      else if (Math.abs(candidate.length - term.length) <= maxDistance && editDistance(term, candidate, maxDistance) <= maxDistance) {
+        out.push({ id, weight: FUZZY_WEIGHT });
+      }
+    }
+    return out;
+  }
+
+  private lowerBound(prefix: string): number {
+    const { terms } = this.data;
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((terms[mid] as string) < prefix) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private termScore(term: number, freq: number, doc: number): number {
+    const df = (this.data.offsets[term + 1] as number) - (this.data.offsets[term] as number);
+    const n = this.documentCount;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const length = this.data.lengths[doc] as number;
+    const { k1, b, d } = BM25;
+    return idf * (d + (freq * (k1 + 1)) / (freq + k1 * (1 - b + (b * length) / this.averageLength)));
+  }
+
+  /** Scores every posting of the query terms, accumulating in a reused array. */
+  private scoreAll(terms: { id: number; weight: number }[], boost?: (id: number) => number): Hit[] {
+    const { offsets, docs, freqs } = this.data;
+    const scores = this.scratch;
+    const touched: number[] = [];
+    for (const { id: term, weight } of terms) {
+      for (let p = offsets[term] as number, end = offsets[term + 1] as number; p < end; p++) {
+        const doc = docs[p] as number;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] as number) + weight * this.termScore(term, freqs[p] as number, doc);
+      }
+    }
+    const hits: Hit[] = new Array(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i] as number;
+      hits[i] = { id: doc, score: (scores[doc] as number) * (boost ? boost(doc) : 1) };
+      scores[doc] = 0;
+    }
+    return hits;
+  }
+
+  /** Scores only the given documents: a binary search in each query term's postings. */
+  private scoreAmong(terms: { id: number; weight: number }[], among: readonly number[], boost?: (id: number) => number): Hit[] {
+    const { offsets, docs, freqs } = this.data;
+    const hits: Hit[] = [];
+    for (const doc of among) {
+      let score = 0;
+      for (const { id: term, weight } of terms) {
+        const p = findDoc(docs, offsets[term] as number, offsets[term + 1] as number, doc);
+        if (p >= 0) score += weight * this.termScore(term, freqs[p] as number, doc);
+      }
+      if (score > 0) hits.push({ id: doc, score: score * (boost ? boost(doc) : 1) });
+    }
+    return hits;
+  }
+}
+
+function findDoc(docs: Uint32Array, from: number, to: number, doc: number): number {
+  let low = from;
+  let high = to - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = docs[mid] as number;
+    if (value === doc) return mid;
+    if (value < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** Builds a term index from documents added in id order 0, 1, 2, … */
+export class TermIndexBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly stems = new Map<string, string | null>();
+  private readonly docTerms = new Growable(Uint32Array);
+  private readonly docFreqs = new Growable(Uint8Array);
+  private readonly docStarts = new Growable(Uint32Array);
+  private readonly lengths = new Growable(Uint16Array);
+
+  add(text: string): void {
+    const counts = new Map<number, number>();
+    let length = 0;
+    for (const word of words(text)) {
+      const term = this.stem(word);
+      if (term === null) continue;
+      length++;
+      let id = this.ids.get(term);
+      if (id === undefined) {
+        id = this.names.length;
+        this.ids.set(term, id);
+        this.names.push(term);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    this.docStarts.push(this.docTerms.length);
+    for (const [id, count] of counts) {
+      this.docTerms.push(id);
+      this.docFreqs.push(Math.min(count, 255));
+    }
+    this.lengths.push(Math.min(length, 65_535));
+  }
+
+  private stem(word: string): string | null {
+    let term = this.stems.get(word);
+    if (term === undefined) {
+      term = indexTerm(word);
+      this.stems.set(word, term);
+    }
+    return term;
+  }
+
+  /** Inverts the document lists into sorted postings, terms renumbered in sorted order. */
+  finish(): TermIndexData {
+    const order = this.names.map((_, id) => id).sort((a, b) => ((this.names[a] as string) < (this.names[b] as string) ? -1 : 1));
+    const rank = new Uint32Array(order.length);
+    order.forEach((id, position) => (rank[id] = position));
+    const docTerms = this.docTerms.finish();
+    const docFreqs = this.docFreqs.finish();
+    const starts = this.docStarts.finish();
+    const counts = new Uint32Array(order.length + 1);
+    for (const id of docTerms) counts[(rank[id] as number) + 1]!++;
+    const offsets = new Uint32Array(order.length + 1);
+    for (let t = 0; t < order.length; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t + 1] as number);
+    const fill = offsets.slice(0, order.length);
+    const docs = new Uint32Array(docTerms.length);
+    const freqs = new Uint8Array(docTerms.length);
+    for (let doc = 0; doc < starts.length; doc++) {
+      const end = doc + 1 < starts.length ? (starts[doc + 1] as number) : docTerms.length;
+      for (let p = starts[doc] as number; p < end; p++) {
+        const term = rank[docTerms[p] as number] as number;
+        const at = fill[term]!++;
+        docs[at] = doc;
+        freqs[at] = docFreqs[p] as number;
+      }
+    }
+    return { terms: order.map((id) => this.names[id] as string), offsets, docs, freqs, lengths: this.lengths.finish() };
+  }
+}
