@@ -12,13 +12,18 @@ export interface EngineReport {
   note?: string;
 }
 
-/** Heap in use after two forced collections (run node with --expose-gc). */
+/**
+ * Memory in use after two forced collections (run node with --expose-gc): the JS heap plus
+ * ArrayBuffer memory, where typed arrays and text buffers live outside the heap proper. Both
+ * count: they are the index and the store.
+ */
 export function heapUsed(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed: heap, arrayBuffers } = process.memoryUsage();
+  return heap + arrayBuffers;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

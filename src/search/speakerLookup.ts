@@ -1,6 +1,7 @@
 import type { Speaker } from './speakers.js';
 import { coreNameWords } from '../attribution/names.js';
 import { editDistance, foldWord, words } from './terms.js';
+import { SortedNames } from './nameIndex.js';
 
 /** How surely a form names one person: a full name beats a surname, which beats a role. */
 const enum FormKind {
@@ -30,6 +31,13 @@ const MAX_FORM_WORDS = 6;
 /** Finds the corpus speaker a question names, by any name form or role, in any case, with one typo. */
 export class SpeakerLookup {
   private readonly forms = new Map<string, FormEntry>();
+  /** Speakers with statements, most first: autocomplete's order and its empty-input answer. */
+  private readonly mostQuoted: Speaker[];
+  /** Whole name forms and their single words, folded, for autocomplete and typos. */
+  private readonly quotedForms: SortedNames;
+  private readonly quotedWords: SortedNames;
+  /** One-word forms of every speaker (surnames, first names), for typos in questions. */
+  private readonly singleWords: SortedNames;
 
   constructor(private readonly speakers: readonly Speaker[]) {
     for (const speaker of speakers) {
@@ -40,6 +48,15 @@ export class SpeakerLookup {
       if (core.length >= 2) this.add(core[0] ?? '', FormKind.FirstName, speaker.id);
       for (const role of speaker.roles) this.add(role, FormKind.Role, speaker.id);
     }
+    this.mostQuoted = speakers.filter((s) => s.statements > 0).sort(byStatements);
+    const folded = this.mostQuoted.map((s) => ({ id: s.id, forms: [...new Set([s.name, ...s.forms].map(foldForm))] }));
+    this.quotedForms = new SortedNames(folded.flatMap((s) => s.forms.map((f): [string, number] => [f, s.id])));
+    this.quotedWords = new SortedNames(folded.flatMap((s) => s.forms.flatMap((f) => f.split(' ').map((w): [string, number] => [w, s.id]))));
+    this.singleWords = new SortedNames(
+      [...this.forms.entries()]
+        .filter(([form, entry]) => !form.includes(' ') && entry.kind !== FormKind.Role && form.length >= MIN_FUZZY_LENGTH)
+        .flatMap(([form, entry]) => [...entry.speakers].map((id): [string, number] => [form, id])),
+    );
   }
 
   private add(form: string, kind: FormKind, id: number): void {
@@ -81,10 +98,9 @@ export class SpeakerLookup {
       const word = folded[from] ?? '';
       if (word.length < MIN_FUZZY_LENGTH || skip(word)) continue;
       const ids = new Set<number>();
-      for (const [form, entry] of this.forms) {
-        if (form.includes(' ') || entry.kind === FormKind.Role || form.length < MIN_FUZZY_LENGTH) continue;
-        if (editDistance(word, form, 1) <= 1) for (const id of entry.speakers) ids.add(id);
-      }
+      this.singleWords.withinOneEdit(word, (id, key) => {
+        if (editDistance(word, key, 1) <= 1) ids.add(id);
+      });
       if (ids.size > 0) return { speaker: this.pick(ids), from, to: from + 1, fuzzy: true };
     }
     return null;
@@ -105,15 +121,23 @@ export class SpeakerLookup {
    */
   complete(input: string, max: number): Speaker[] {
     const wanted = foldForm(input);
-    const quoted = this.speakers.filter((s) => s.statements > 0);
-    if (!wanted) return [...quoted].sort(byStatements).slice(0, max);
-    const scored: { speaker: Speaker; rank: number }[] = [];
-    for (const speaker of quoted) {
-      const rank = completionRank(wanted, [speaker.name, ...speaker.forms].map(foldForm));
-      if (rank !== null) scored.push({ speaker, rank });
+    if (!wanted) return this.mostQuoted.slice(0, max);
+    // Best rank per speaker: 0 a form starts with the input, 1 a word does, 2 one typo away.
+    const ranks = new Map<number, number>();
+    const note = (rank: number) => (id: number) => {
+      if (!ranks.has(id) || (ranks.get(id) as number) > rank) ranks.set(id, rank);
+    };
+    this.quotedForms.withPrefix(wanted, note(0));
+    if (!wanted.includes(' ')) this.quotedWords.withPrefix(wanted, note(1));
+    if (ranks.size === 0 && wanted.length >= MIN_FUZZY_LENGTH) this.quotedWords.withinOneEdit(wanted, note(2));
+    const found: Speaker[] = [];
+    for (const rank of [0, 1, 2]) {
+      for (const speaker of this.mostQuoted) {
+        if (found.length >= max) return found;
+        if (ranks.get(speaker.id) === rank) found.push(speaker);
+      }
     }
-    scored.sort((a, b) => a.rank - b.rank || byStatements(a.speaker, b.speaker));
-    return scored.slice(0, max).map((s) => s.speaker);
+    return found;
   }
 
   /** Speakers whose names are closest to `text`, best first: for "did you mean". */
@@ -129,17 +153,6 @@ export class SpeakerLookup {
 
 function byStatements(a: Speaker, b: Speaker): number {
   return b.statements - a.statements || a.name.localeCompare(b.name);
-}
-
-/** 0: a form starts with the input; 1: a word of a form does; 2: one typo away; null: no match. */
-function completionRank(wanted: string, forms: string[]): number | null {
-  if (forms.some((f) => f.startsWith(wanted))) return 0;
-  if (forms.some((f) => f.split(' ').some((w) => w.startsWith(wanted)))) return 1;
-  if (wanted.length >= MIN_FUZZY_LENGTH) {
-    const typo = forms.some((f) => f.split(' ').some((w) => editDistance(wanted, w.slice(0, wanted.length + 1), 1) <= 1 || editDistance(wanted, w, 1) <= 1));
-    if (typo) return 2;
-  }
-  return null;
 }
 
 function foldForm(form: string): string {
