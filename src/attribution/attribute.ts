@@ -60,7 +60,7 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   const paragraphs = segmentParagraphs(body);
   const quotes = findQuoteSpans(body, paragraphs);
   const work = segmentSentences(body, paragraphs).map((span) => prepareSentence(body, span, quotes));
-  dropSentenceOpeners(work, lowerCaseWords(body));
+  dropSentenceOpeners(work, () => lowerCaseWords(body));
   const people = collectPeople(work);
   attributeByCues(work, people, quotes);
   inheritQuoteGroups(work, quotes);
@@ -93,7 +93,8 @@ function lowerCaseWords(body: string): Set<string> {
  * dropped from a name when the article also writes it in lower case, and the longer form never
  * appears inside a sentence.
  */
-function dropSentenceOpeners(work: SentenceWork[], common: Set<string>): void {
+function dropSentenceOpeners(work: SentenceWork[], vocabulary: () => Set<string>): void {
+  let common: Set<string> | null = null;
   const inside = new Set<string>();
   for (const sentence of work) {
     for (const run of sentence.runs) if (!opensSentence(sentence.tokens, run.first)) inside.add(run.name.join(' '));
@@ -101,8 +102,10 @@ function dropSentenceOpeners(work: SentenceWork[], common: Set<string>): void {
   for (const sentence of work) {
     sentence.runs = sentence.runs.map((run) => {
       const first = run.name[0] ?? '';
-      const drop = run.title.length === 0 && run.name.length >= 2 && opensSentence(sentence.tokens, run.first) && !isParticle(first) &&
-        common.has(first.toLowerCase()) && (run.name.length >= 3 || !inside.has(run.name.join(' ')));
+      const candidate = run.title.length === 0 && run.name.length >= 2 && opensSentence(sentence.tokens, run.first) && !isParticle(first) &&
+        (run.name.length >= 3 || !inside.has(run.name.join(' ')));
+      // The article's lower-case vocabulary is collected only when a name opens a sentence.
+      const drop = candidate && (common ??= vocabulary()).has(first.toLowerCase());
       return drop ? { ...run, name: run.name.slice(1), first: run.first + 1, nameFirst: run.nameFirst + 1 } : run;
     });
   }
@@ -116,11 +119,25 @@ function quotedRatio(tokens: readonly Token[]): number {
   let quoted = 0;
   let all = 0;
   for (const token of tokens) {
-    const letters = token.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+    const letters = countLetters(token.text);
     all += letters;
     if (token.kind === 'quote') quoted += letters;
   }
   return all === 0 ? 0 : quoted / all;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Letters and digits in a text; plain ASCII is counted without a regular expression. */
+function countLetters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) count++;
+    } else if (LETTER_OR_DIGIT.test(text[i] ?? '')) count++;
+  }
+  return count;
 }
 
 /** First the full names (with titles and roles), then one-word mentions and titled surnames. */

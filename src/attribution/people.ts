@@ -19,6 +19,9 @@ export interface ArticlePerson {
 /** The people of one article: full names, and their surnames and roles pointing back to them. */
 export class ArticlePeople {
   private readonly byKey = new Map<string, ArticlePerson>();
+  /** Folded surnames (and their last words: "varga" for "de Varga") and first names, to people. */
+  private readonly bySurname = new Map<string, ArticlePerson[]>();
+  private readonly byFirstName = new Map<string, ArticlePerson[]>();
   /** Sentence index of each person's latest full-name mention, for lone surnames. */
   private readonly lastSeen = new Map<ArticlePerson, number>();
   private sentence = 0;
@@ -43,6 +46,7 @@ export class ArticlePeople {
         gender: null, mentions: 0, confirmed: false,
       };
       this.byKey.set(key, person);
+      this.register(person);
     }
     if (run.name.length > person.name.length) person.name = run.name;
     person.mentions++;
@@ -63,6 +67,7 @@ export class ArticlePeople {
         gender, mentions: 1, confirmed,
       };
       this.byKey.set(key, person);
+      this.register(person);
     }
     return person;
   }
@@ -70,6 +75,18 @@ export class ArticlePeople {
   addRole(person: ArticlePerson, role: string): void {
     const normalized = normalizeName(role);
     if (normalized) person.roles.add(normalized);
+  }
+
+  /** Indexes a new person by folded surname ("de varga" and "varga") and first name. */
+  private register(person: ArticlePerson): void {
+    const surname = normalizeName(person.surname);
+    const keys = new Set([surname, surname.split(' ').pop() ?? surname]);
+    for (const key of keys) this.bySurname.set(key, [...(this.bySurname.get(key) ?? []), person]);
+    const core = coreNameWords(person.name);
+    if (core.length >= 2) {
+      const first = normalizeName(core[0] ?? '');
+      this.byFirstName.set(first, [...(this.byFirstName.get(first) ?? []), person]);
+    }
   }
 
   /** Counts a one-word mention ("Lavrov") towards the person it most likely names. */
@@ -103,14 +120,8 @@ export class ArticlePeople {
   /** The most mentioned person with this surname, or else this first name. */
   bySingleName(word: string): ArticlePerson | null {
     const wanted = normalizeName(word);
-    // "Varga" also finds "de Varga".
-    const bySurname = this.all().filter((p) => {
-      const surname = normalizeName(p.surname);
-      return surname === wanted || surname.split(' ').pop() === wanted;
-    });
-    const matches = bySurname.length > 0
-      ? bySurname
-      : this.all().filter((p) => normalizeName(coreNameWords(p.name)[0] ?? '') === wanted);
+    const bySurname = this.bySurname.get(wanted) ?? [];
+    const matches = bySurname.length > 0 ? bySurname : this.byFirstName.get(wanted) ?? [];
     return this.justNamed(matches) ?? mostMentioned(matches);
   }
 
