@@ -48,8 +48,9 @@ export class SpeakerDirectory {
     }
     const variants = mergeFirstNameVariants(drafts);
     for (const [person, draft] of byPerson) byPerson.set(person, variants.get(draft) ?? draft);
+    const bearers = bySurname(drafts);
     for (const person of people.filter((p) => coreNameWords(p.name).length < 2)) {
-      const bearer = bestBearer(drafts, person.surname);
+      const bearer = bestBearer(bearers, person.surname);
       // A bare surname nobody in the corpus bears in full could be an outlet ("Politifact said").
       if (bearer) byPerson.set(person, absorb(bearer, person));
       else if (person.confirmed) byPerson.set(person, mergeInto(drafts, person.key, person));
@@ -151,14 +152,21 @@ export function compatibleFirstNames(a: string, b: string): boolean {
   return at === shorter.length;
 }
 
-/** The speaker a lone surname most likely means: the most mentioned one bearing it. */
-function bestBearer(drafts: Map<string, SpeakerDraft>, surname: string): SpeakerDraft | null {
-  const wanted = foldWord(surname);
-  let best: SpeakerDraft | null = null;
+/** Full-name speakers by folded surname. */
+function bySurname(drafts: Map<string, SpeakerDraft>): Map<string, SpeakerDraft[]> {
+  const out = new Map<string, SpeakerDraft[]>();
   for (const draft of drafts.values()) {
-    if (foldWord(draft.surname) !== wanted || draft.key.split(' ').length < 2) continue;
-    if (!best || draft.mentions > best.mentions) best = draft;
+    if (draft.key.split(' ').length < 2) continue;
+    const key = foldWord(draft.surname);
+    out.set(key, [...(out.get(key) ?? []), draft]);
   }
+  return out;
+}
+
+/** The speaker a lone surname most likely means: the most mentioned one bearing it. */
+function bestBearer(bearers: Map<string, SpeakerDraft[]>, surname: string): SpeakerDraft | null {
+  let best: SpeakerDraft | null = null;
+  for (const draft of bearers.get(foldWord(surname)) ?? []) if (!best || draft.mentions > best.mentions) best = draft;
   return best;
 }
 
