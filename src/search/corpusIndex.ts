@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { ArticleMeta, LoadedCorpus, LoadFailure } from '../corpus/types.js';
-import { analyzeArticle } from '../attribution/attribute.js';
 import { SpeakerDirectory } from './speakers.js';
-import { SentenceStore, SentenceStoreBuilder, type StoredSentence } from './sentenceStore.js';
-import { TermIndex, TermIndexBuilder } from './termIndex.js';
+import { SentenceStore, type StoredSentence } from './sentenceStore.js';
+import { TermIndex } from './termIndex.js';
+import { analyzePart } from '../build/part.js';
+import { assemble, type IndexData } from '../build/assemble.js';
 
 export type { StoredSentence } from './sentenceStore.js';
 
@@ -41,30 +41,13 @@ export class CorpusIndex {
     }
   }
 
+  /** Builds the index in this thread (tests, small corpora); see src/build for the threaded build. */
   static build(corpus: LoadedCorpus): CorpusIndex {
-    const analyzed = corpus.articles.map(analyzeArticle);
-    const speakers = SpeakerDirectory.build(analyzed);
-    const articles: IndexedArticle[] = [];
-    const store = new SentenceStoreBuilder();
-    const terms = new TermIndexBuilder();
-    let firstSentence = 0;
-    for (const item of analyzed) {
-      const { file, meta, body } = item.article;
-      const sentences = item.sentences.map((sentence) => {
-        const attribution = sentence.attribution;
-        terms.add(sentence.text);
-        return {
-          start: sentence.span.start, end: sentence.span.end, paragraph: sentence.span.paragraph,
-          speaker: attribution?.person ? speakers.idOf(attribution.person) : null,
-          quote: attribution?.quote ?? null, confidence: attribution?.confidence ?? 0, cue: attribution?.cue ?? null,
-        };
-      });
-      store.addArticle(body, sentences);
-      const statements = sentences.filter((s) => s.speaker !== null).length;
-      articles.push({ file, meta, key: articleKey(file, body), sentences: sentences.length, statements, firstSentence });
-      firstSentence += sentences.length;
-    }
-    return new CorpusIndex(articles, new SentenceStore(store.finish()), speakers, new TermIndex(terms.finish()), corpus.failures);
+    return CorpusIndex.fromData(assemble([analyzePart(corpus.articles)], corpus.failures));
+  }
+
+  static fromData(data: IndexData): CorpusIndex {
+    return new CorpusIndex(data.articles, new SentenceStore(data.store), SpeakerDirectory.of(data.speakers), new TermIndex(data.terms), data.failures);
   }
 
   get sentenceCount(): number {
@@ -95,8 +78,4 @@ export class CorpusIndex {
   articleText(articleId: number): string {
     return this.store.articleText(articleId);
   }
-}
-
-function articleKey(file: string, body: string): string {
-  return createHash('sha256').update(file).update('\0').update(body).digest('hex').slice(0, 10);
 }

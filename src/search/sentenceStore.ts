@@ -1,4 +1,3 @@
-import { Growable } from './growable.js';
 import type { QuoteKind } from '../attribution/attribute.js';
 
 /** The store as plain arrays: article text as UTF-8, each sentence a byte range and its attribution. */
@@ -40,7 +39,6 @@ export interface StoredSentence {
 
 const QUOTES: (QuoteKind | null)[] = [null, 'direct', 'indirect'];
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /**
  * The sentence store: about 30 bytes a sentence plus the article text once, in typed arrays.
@@ -85,82 +83,6 @@ export class SentenceStore {
   }
 }
 
-export interface NewSentence {
-  /** Character offsets in the article body. */
-  start: number;
-  end: number;
-  paragraph: number;
-  speaker: number | null;
-  quote: QuoteKind | null;
-  confidence: number;
-  cue: string | null;
-}
-
-/** Builds a store article by article; sentences of an article come in reading order. */
-export class SentenceStoreBuilder {
-  private readonly chunks: Uint8Array[] = [];
-  private bytes = 0;
-  private readonly articleStarts = new Growable(Uint32Array);
-  private readonly article = new Growable(Uint32Array);
-  private readonly start = new Growable(Uint32Array);
-  private readonly end = new Growable(Uint32Array);
-  private readonly paragraph = new Growable(Uint32Array);
-  private readonly speaker = new Growable(Int32Array);
-  private readonly quote = new Growable(Uint8Array);
-  private readonly confidence = new Growable(Uint8Array);
-  private readonly cue = new Growable(Uint16Array);
-  private readonly textHash = new Growable(Uint32Array);
-  private readonly cues = [''];
-  private readonly cueIds = new Map<string, number>();
-
-  addArticle(body: string, sentences: readonly NewSentence[]): void {
-    const articleId = this.articleStarts.length;
-    const base = this.bytes;
-    this.articleStarts.push(base);
-    const encoded = encoder.encode(body);
-    this.chunks.push(encoded);
-    this.bytes += encoded.length;
-    const positions = utf8Offsets(body, sentences.flatMap((s) => [s.start, s.end]));
-    sentences.forEach((s, i) => {
-      this.article.push(articleId);
-      this.start.push(base + (positions[2 * i] as number));
-      this.end.push(base + (positions[2 * i + 1] as number));
-      this.paragraph.push(s.paragraph);
-      this.speaker.push(s.speaker ?? -1);
-      this.quote.push(s.quote === 'direct' ? 1 : s.quote === 'indirect' ? 2 : 0);
-      this.confidence.push(Math.round(s.confidence * 100));
-      this.cue.push(this.cueId(s.cue));
-      this.textHash.push(fnv1a(normalize(body.slice(s.start, s.end))));
-    });
-  }
-
-  private cueId(cue: string | null): number {
-    if (cue === null) return 0;
-    let id = this.cueIds.get(cue);
-    if (id === undefined) {
-      id = this.cues.length;
-      this.cues.push(cue);
-      this.cueIds.set(cue, id);
-    }
-    return id;
-  }
-
-  finish(): SentenceStoreData {
-    this.articleStarts.push(this.bytes);
-    const text = new Uint8Array(this.bytes);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      text.set(chunk, at);
-      at += chunk.length;
-    }
-    return {
-      text, articleStarts: this.articleStarts.finish(), article: this.article.finish(), start: this.start.finish(), end: this.end.finish(),
-      paragraph: this.paragraph.finish(), speaker: this.speaker.finish(), quote: this.quote.finish(), confidence: this.confidence.finish(),
-      cue: this.cue.finish(), textHash: this.textHash.finish(), cues: [...this.cues],
-    };
-  }
-}
-
 /** UTF-8 byte offsets of ascending character offsets, in one pass over the string. */
 export function utf8Offsets(text: string, positions: readonly number[]): number[] {
   const out: number[] = [];
@@ -180,6 +102,11 @@ export function utf8Offsets(text: string, positions: readonly number[]): number[
     out.push(bytes);
   }
   return out;
+}
+
+/** The hash that finds wire copies: FNV-1a of the text in lower case with whitespace collapsed. */
+export function sentenceHash(text: string): number {
+  return fnv1a(normalize(text));
 }
 
 function normalize(text: string): string {

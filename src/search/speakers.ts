@@ -1,4 +1,3 @@
-import type { AnalyzedArticle } from '../attribution/attribute.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { coreNameWords } from '../attribution/names.js';
 import { foldWord } from './terms.js';
@@ -39,7 +38,13 @@ export class SpeakerDirectory {
     this.byPerson = byPerson;
   }
 
-  static build(articles: readonly AnalyzedArticle[]): SpeakerDirectory {
+  /** A directory of known speakers, as loaded from a snapshot: no article people to map. */
+  static of(speakers: Speaker[]): SpeakerDirectory {
+    return new SpeakerDirectory(speakers, new Map());
+  }
+
+  /** `articles[i].speaking` lists, sentence by sentence, who the article reports speaking. */
+  static build(articles: readonly { people: readonly ArticlePerson[]; speaking: Iterable<ArticlePerson | null> }[]): SpeakerDirectory {
     const drafts = new Map<string, SpeakerDraft>();
     const byPerson = new Map<ArticlePerson, SpeakerDraft>();
     const people = articles.flatMap((a) => a.people);
@@ -56,8 +61,7 @@ export class SpeakerDirectory {
       else if (person.confirmed) byPerson.set(person, mergeInto(drafts, person.key, person));
     }
     for (const article of articles) {
-      for (const sentence of article.sentences) {
-        const person = sentence.attribution?.person;
+      for (const person of article.speaking) {
         const draft = person ? byPerson.get(person) : undefined;
         if (draft) draft.statements++;
       }

@@ -232,14 +232,28 @@ export class TermIndexBuilder {
     return term;
   }
 
+  /** The documents' term lists against this builder's own dictionary, for merging elsewhere. */
+  documents(): { terms: string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array } {
+    return { terms: this.names, docStarts: this.docStarts.finish(), docTerms: this.docTerms.finish(), docFreqs: this.docFreqs.finish(), lengths: this.lengths.finish() };
+  }
+
   /** Inverts the document lists into sorted postings, terms renumbered in sorted order. */
   finish(): TermIndexData {
-    const order = this.names.map((_, id) => id).sort((a, b) => ((this.names[a] as string) < (this.names[b] as string) ? -1 : 1));
+    return invert(this.documents());
+  }
+}
+
+/**
+ * Inverts per-document term lists into postings sorted by document, with the terms renumbered
+ * in sorted order (so a term's id is its place in the sorted list).
+ */
+export function invert(input: { terms: readonly string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array }): TermIndexData {
+  {
+    const names = input.terms;
+    const order = names.map((_, id) => id).sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : 1));
     const rank = new Uint32Array(order.length);
     order.forEach((id, position) => (rank[id] = position));
-    const docTerms = this.docTerms.finish();
-    const docFreqs = this.docFreqs.finish();
-    const starts = this.docStarts.finish();
+    const { docTerms, docFreqs, docStarts: starts } = input;
     const counts = new Uint32Array(order.length + 1);
     for (const id of docTerms) counts[(rank[id] as number) + 1]!++;
     const offsets = new Uint32Array(order.length + 1);
@@ -256,6 +270,6 @@ export class TermIndexBuilder {
         freqs[at] = docFreqs[p] as number;
       }
     }
-    return { terms: order.map((id) => this.names[id] as string), offsets, docs, freqs, lengths: this.lengths.finish() };
+    return { terms: order.map((id) => names[id] as string), offsets, docs, freqs, lengths: input.lengths };
   }
 }

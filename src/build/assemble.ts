@@ -1,0 +1,148 @@
+import type { LoadFailure } from '../corpus/types.js';
+import type { ArticlePerson } from '../attribution/people.js';
+import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
+import type { IndexedArticle } from '../search/corpusIndex.js';
+import type { SentenceStoreData } from '../search/sentenceStore.js';
+import { invert, type TermIndexData } from '../search/termIndex.js';
+import type { Part, PersonRecord } from './part.js';
+
+/** Everything a corpus index is made of: plain data and typed arrays, ready to transfer or save. */
+export interface IndexData {
+  articles: IndexedArticle[];
+  store: SentenceStoreData;
+  speakers: Speaker[];
+  terms: TermIndexData;
+  failures: LoadFailure[];
+}
+
+/** Joins parts (in corpus order) into one index: speakers merged, text and postings concatenated. */
+export function assemble(parts: readonly Part[], failures: LoadFailure[]): IndexData {
+  const people = parts.map((part) => part.articles.map((article) => article.people.map(toPerson)));
+  const speakers = SpeakerDirectory.build(parts.flatMap((part, p) => {
+    let first = 0;
+    return part.articles.map((article, a) => {
+      const own = people[p]?.[a] ?? [];
+      const entry = { people: own, speaking: speakingIn(part, first, article.sentences, own) };
+      first += article.sentences;
+      return entry;
+    });
+  }));
+  const store = joinStores(parts, people, speakers);
+  return { articles: articlesOf(parts, store), store, speakers: speakers.speakers, terms: joinTerms(parts), failures };
+}
+
+/** The typed arrays of an index, to transfer rather than copy between threads. */
+export function indexBuffers(data: IndexData): ArrayBuffer[] {
+  const { store, terms } = data;
+  return [store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
+    store.confidence, store.cue, store.textHash, terms.offsets, terms.docs, terms.freqs, terms.lengths].map((a) => a.buffer as ArrayBuffer);
+}
+
+function toPerson(record: PersonRecord): ArticlePerson {
+  return { ...record, forms: new Set(record.forms), roles: new Set(record.roles) };
+}
+
+/** Who each of an article's sentences (`count` of them from `first` in its part) reports speaking. */
+function* speakingIn(part: Part, first: number, count: number, people: readonly ArticlePerson[]): Generator<ArticlePerson | null> {
+  for (let s = first; s < first + count; s++) {
+    const index = part.person[s] as number;
+    yield index >= 0 ? people[index] ?? null : null;
+  }
+}
+
+function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speakers: SpeakerDirectory): SentenceStoreData {
+  const sentences = parts.reduce((n, p) => n + p.start.length, 0);
+  const articleCount = parts.reduce((n, p) => n + p.articles.length, 0);
+  const store: SentenceStoreData = {
+    text: new Uint8Array(parts.reduce((n, p) => n + p.text.length, 0)),
+    articleStarts: new Uint32Array(articleCount + 1), article: new Uint32Array(sentences), start: new Uint32Array(sentences),
+    end: new Uint32Array(sentences), paragraph: new Uint32Array(sentences), speaker: new Int32Array(sentences),
+    quote: new Uint8Array(sentences), confidence: new Uint8Array(sentences), cue: new Uint16Array(sentences),
+    textHash: new Uint32Array(sentences), cues: [''],
+  };
+  const cueIds = new Map<string, number>();
+  let bytes = 0;
+  let sentence = 0;
+  let articleBase = 0;
+  parts.forEach((part, p) => {
+    store.text.set(part.text, bytes);
+    const cueMap = part.cues.map((cue, i) => (i === 0 ? 0 : globalCue(store.cues, cueIds, cue)));
+    let s = 0;
+    part.articles.forEach((article, a) => {
+      store.articleStarts[articleBase + a] = bytes + (part.articleStarts[a] as number);
+      for (let k = 0; k < article.sentences; k++, s++, sentence++) {
+        store.article[sentence] = articleBase + a;
+        store.start[sentence] = bytes + (part.start[s] as number);
+        store.end[sentence] = bytes + (part.end[s] as number);
+        store.paragraph[sentence] = part.paragraph[s] as number;
+        const person = part.person[s] as number;
+        const speaker = person >= 0 ? people[p]?.[a]?.[person] : undefined;
+        store.speaker[sentence] = speaker ? speakers.idOf(speaker) ?? -1 : -1;
+        store.quote[sentence] = part.quote[s] as number;
+        store.confidence[sentence] = part.confidence[s] as number;
+        store.cue[sentence] = cueMap[part.cue[s] as number] ?? 0;
+        store.textHash[sentence] = part.textHash[s] as number;
+      }
+    });
+    bytes += part.text.length;
+    articleBase += part.articles.length;
+  });
+  store.articleStarts[articleCount] = bytes;
+  return store;
+}
+
+function globalCue(cues: string[], ids: Map<string, number>, cue: string): number {
+  let id = ids.get(cue);
+  if (id === undefined) {
+    id = cues.length;
+    cues.push(cue);
+    ids.set(cue, id);
+  }
+  return id;
+}
+
+function articlesOf(parts: readonly Part[], store: SentenceStoreData): IndexedArticle[] {
+  const articles: IndexedArticle[] = [];
+  let firstSentence = 0;
+  for (const part of parts) {
+    for (const article of part.articles) {
+      let statements = 0;
+      for (let s = firstSentence; s < firstSentence + article.sentences; s++) if ((store.speaker[s] as number) >= 0) statements++;
+      articles.push({ file: article.file, meta: article.meta, key: article.key, sentences: article.sentences, statements, firstSentence });
+      firstSentence += article.sentences;
+    }
+  }
+  return articles;
+}
+
+/** One dictionary for all parts; each part's term ids renumbered into it, then inverted. */
+function joinTerms(parts: readonly Part[]): TermIndexData {
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const documents = parts.reduce((n, p) => n + p.lengths.length, 0);
+  const postings = parts.reduce((n, p) => n + p.docTerms.length, 0);
+  const docStarts = new Uint32Array(documents);
+  const docTerms = new Uint32Array(postings);
+  const docFreqs = new Uint8Array(postings);
+  const lengths = new Uint16Array(documents);
+  let doc = 0;
+  let at = 0;
+  for (const part of parts) {
+    const remap = part.terms.map((term) => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(term);
+        ids.set(term, id);
+      }
+      return id;
+    });
+    for (let d = 0; d < part.lengths.length; d++) docStarts[doc + d] = at + (part.docStarts[d] as number);
+    for (let p = 0; p < part.docTerms.length; p++) docTerms[at + p] = remap[part.docTerms[p] as number] as number;
+    docFreqs.set(part.docFreqs, at);
+    lengths.set(part.lengths, doc);
+    doc += part.lengths.length;
+    at += part.docTerms.length;
+  }
+  return invert({ terms, docStarts, docTerms, docFreqs, lengths });
+}

@@ -1,0 +1,148 @@
+import type { Article, ArticleMeta } from '../corpus/types.js';
+import { analyzeArticle } from '../attribution/attribute.js';
+import type { ArticlePerson } from '../attribution/people.js';
+import { Growable } from '../search/growable.js';
+import { utf8Offsets, sentenceHash } from '../search/sentenceStore.js';
+import { TermIndexBuilder } from '../search/termIndex.js';
+import { createHash } from 'node:crypto';
+
+/** A person of one article, as plain data that crosses threads. */
+export interface PersonRecord {
+  key: string;
+  name: string[];
+  surname: string;
+  forms: string[];
+  roles: string[];
+  gender: 'm' | 'f' | null;
+  mentions: number;
+  confirmed: boolean;
+}
+
+export interface PartArticle {
+  file: string;
+  meta: ArticleMeta;
+  key: string;
+  people: PersonRecord[];
+  sentences: number;
+}
+
+/**
+ * Some articles analysed, encoded and tokenized: the slice of work one thread does. Everything
+ * per sentence is in typed arrays, so it moves between threads without copying.
+ */
+export interface Part {
+  articles: PartArticle[];
+  /** The articles' text, UTF-8, and where each starts (one more entry marks the end). */
+  text: Uint8Array;
+  articleStarts: Uint32Array;
+  /** Per sentence: byte offsets within `text`, paragraph, speaker as an index into its article's people (-1 none). */
+  start: Uint32Array;
+  end: Uint32Array;
+  paragraph: Uint32Array;
+  person: Int32Array;
+  quote: Uint8Array;
+  confidence: Uint8Array;
+  cue: Uint16Array;
+  textHash: Uint32Array;
+  cues: string[];
+  /** The sentences' terms against this part's own dictionary. */
+  terms: string[];
+  docStarts: Uint32Array;
+  docTerms: Uint32Array;
+  docFreqs: Uint8Array;
+  lengths: Uint16Array;
+}
+
+const encoder = new TextEncoder();
+
+/** Analyses, encodes and tokenizes a slice of articles. */
+export function analyzePart(articles: readonly Article[]): Part {
+  const out = new PartBuilder();
+  for (const article of articles) out.add(article);
+  return out.finish();
+}
+
+class PartBuilder {
+  private readonly articles: PartArticle[] = [];
+  private readonly chunks: Uint8Array[] = [];
+  private bytes = 0;
+  private readonly articleStarts = new Growable(Uint32Array);
+  private readonly start = new Growable(Uint32Array);
+  private readonly end = new Growable(Uint32Array);
+  private readonly paragraph = new Growable(Uint32Array);
+  private readonly person = new Growable(Int32Array);
+  private readonly quote = new Growable(Uint8Array);
+  private readonly confidence = new Growable(Uint8Array);
+  private readonly cue = new Growable(Uint16Array);
+  private readonly textHash = new Growable(Uint32Array);
+  private readonly cues = [''];
+  private readonly cueIds = new Map<string, number>();
+  private readonly terms = new TermIndexBuilder();
+
+  add(article: Article): void {
+    const analyzed = analyzeArticle(article);
+    const people = analyzed.people;
+    const personIndex = new Map<ArticlePerson, number>(people.map((p, i) => [p, i]));
+    const base = this.bytes;
+    this.articleStarts.push(base);
+    const encoded = encoder.encode(article.body);
+    this.chunks.push(encoded);
+    this.bytes += encoded.length;
+    const offsets = utf8Offsets(article.body, analyzed.sentences.flatMap((s) => [s.span.start, s.span.end]));
+    analyzed.sentences.forEach((sentence, i) => {
+      const attribution = sentence.attribution;
+      this.start.push(base + (offsets[2 * i] as number));
+      this.end.push(base + (offsets[2 * i + 1] as number));
+      this.paragraph.push(sentence.span.paragraph);
+      this.person.push(attribution?.person ? (personIndex.get(attribution.person) ?? -1) : -1);
+      this.quote.push(attribution?.quote === 'direct' ? 1 : attribution?.quote === 'indirect' ? 2 : 0);
+      this.confidence.push(Math.round((attribution?.confidence ?? 0) * 100));
+      this.cue.push(this.cueId(attribution?.cue ?? null));
+      this.textHash.push(sentenceHash(sentence.text));
+      this.terms.add(sentence.text);
+    });
+    this.articles.push({
+      file: article.file, meta: article.meta, key: articleKey(article.file, article.body), sentences: analyzed.sentences.length,
+      people: people.map((p) => ({ key: p.key, name: p.name, surname: p.surname, forms: [...p.forms], roles: [...p.roles], gender: p.gender, mentions: p.mentions, confirmed: p.confirmed })),
+    });
+  }
+
+  private cueId(cue: string | null): number {
+    if (cue === null) return 0;
+    let id = this.cueIds.get(cue);
+    if (id === undefined) {
+      id = this.cues.length;
+      this.cues.push(cue);
+      this.cueIds.set(cue, id);
+    }
+    return id;
+  }
+
+  finish(): Part {
+    this.articleStarts.push(this.bytes);
+    const text = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      text.set(chunk, at);
+      at += chunk.length;
+    }
+    const documents = this.terms.documents();
+    return {
+      articles: this.articles, text, articleStarts: this.articleStarts.finish(),
+      start: this.start.finish(), end: this.end.finish(), paragraph: this.paragraph.finish(), person: this.person.finish(),
+      quote: this.quote.finish(), confidence: this.confidence.finish(), cue: this.cue.finish(), textHash: this.textHash.finish(), cues: this.cues,
+      ...documents,
+    };
+  }
+}
+
+/** Ten hex digits of a hash of the article's file and text: a changed article gets a new key. */
+export function articleKey(file: string, body: string): string {
+  return createHash('sha256').update(file).update('\0').update(body).digest('hex').slice(0, 10);
+}
+
+/** The typed arrays of a part, to transfer rather than copy between threads. */
+export function partBuffers(part: Part): ArrayBuffer[] {
+  return [part.text, part.articleStarts, part.start, part.end, part.paragraph, part.person, part.quote, part.confidence, part.cue,
+    part.textHash, part.docStarts, part.docTerms, part.docFreqs, part.lengths].map((a) => a.buffer as ArrayBuffer);
+}

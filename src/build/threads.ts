@@ -1,0 +1,9 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a thread of the background build. Its entry is plain JavaScript that registers tsx,
+ * because a worker does not inherit the main thread's TypeScript loader.
+ */
+export function startBuildThread(workerData: unknown): Worker {
+  return new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData });
+}

@@ -1,0 +1,86 @@
+/**
+ * Threads of the background build. The builder loads the corpus, gives slices of articles to
+ * helpers, assembles their parts and transfers the finished arrays to whoever started it; a
+ * helper analyses the slices it is given. Nothing here runs on the thread that serves.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadCorpus } from '../corpus/load.js';
+import type { Article } from '../corpus/types.js';
+import { analyzePart, partBuffers, type Part } from './part.js';
+import { assemble, indexBuffers, type IndexData } from './assemble.js';
+import { startBuildThread } from './threads.js';
+
+export type BuilderMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; data: IndexData }
+  | { type: 'error'; message: string };
+
+export interface BuilderData {
+  role: 'builder';
+  dir: string;
+  threads: number;
+}
+
+type HelperRequest = { id: number; articles: Article[] };
+type HelperReply = { id: number; part: Part } | { id: number; error: string };
+
+// About a thousand sentences a slice: small enough to spread evenly, large enough to be cheap to send.
+const ARTICLES_PER_SLICE = 50;
+
+const role = (workerData as { role?: string } | undefined)?.role;
+if (role === 'builder') void runBuilder(workerData as BuilderData);
+else if (role === 'helper') runHelper();
+
+async function runBuilder({ dir, threads }: BuilderData): Promise<void> {
+  const post = (message: BuilderMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
+  try {
+    const corpus = loadCorpus(dir);
+    const slices: Article[][] = [];
+    for (let i = 0; i < corpus.articles.length; i += ARTICLES_PER_SLICE) slices.push(corpus.articles.slice(i, i + ARTICLES_PER_SLICE));
+    const parts = await analyzeSlices(slices, threads, (done) => post({ type: 'progress', done, total: corpus.articles.length }));
+    const data = assemble(parts, corpus.failures);
+    post({ type: 'done', data }, indexBuffers(data));
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Runs the slices on `threads` helpers, in any order; returns the parts in corpus order. */
+async function analyzeSlices(slices: Article[][], threads: number, progress: (articles: number) => void): Promise<Part[]> {
+  const parts: Part[] = new Array(slices.length);
+  let next = 0;
+  let articlesDone = 0;
+  const helpers = Array.from({ length: Math.max(1, Math.min(threads, slices.length)) }, () => startBuildThread({ role: 'helper' }));
+  try {
+    await Promise.all(helpers.map((helper) => new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= slices.length) return resolve();
+        const id = next++;
+        helper.postMessage({ id, articles: slices[id] ?? [] } satisfies HelperRequest);
+      };
+      helper.on('message', (reply: HelperReply) => {
+        if ('error' in reply) return reject(new Error(reply.error));
+        parts[reply.id] = reply.part;
+        articlesDone += reply.part.articles.length;
+        progress(articlesDone);
+        send();
+      });
+      helper.on('error', reject);
+      send();
+    })));
+  } finally {
+    await Promise.all(helpers.map((helper) => helper.terminate()));
+  }
+  return parts;
+}
+
+function runHelper(): void {
+  parentPort?.on('message', ({ id, articles }: HelperRequest) => {
+    try {
+      const part = analyzePart(articles);
+      parentPort?.postMessage({ id, part } satisfies HelperReply, partBuffers(part));
+    } catch (error) {
+      parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies HelperReply);
+    }
+  });
+}

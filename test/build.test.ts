@@ -1,0 +1,26 @@
+import { describe, it, expect } from 'vitest';
+import { buildInBackground } from '../src/build/build.js';
+import { CorpusIndex } from '../src/search/corpusIndex.js';
+import { Verbatim } from '../src/verbatim.js';
+
+describe('the background build', () => {
+  it('gives exactly the index the in-thread build gives, and reports progress', async () => {
+    const dir = 'test/eval/fictional/corpus';
+    const progress: [number, number][] = [];
+    const data = await buildInBackground(dir, { threads: 2, onProgress: (done, total) => progress.push([done, total]) });
+    const threaded = new Verbatim(CorpusIndex.fromData(data));
+    const inThread = Verbatim.fromFolder(dir);
+    expect(threaded.index.articles).toEqual(inThread.index.articles);
+    expect(threaded.index.speakers.speakers).toEqual(inThread.index.speakers.speakers);
+    expect(threaded.index.terms.data).toEqual(inThread.index.terms.data);
+    expect(threaded.index.store.data).toEqual(inThread.index.store.data);
+    for (const question of ['what did Falkberg say', 'border crossings', 'what did the chief negotiator say']) {
+      expect(threaded.ask(question, 10)).toEqual(inThread.ask(question, 10));
+    }
+    expect(progress.at(-1)).toEqual([6, 6]);
+  });
+
+  it('rejects with the reason when the folder cannot be read', async () => {
+    await expect(buildInBackground('no/such/folder')).rejects.toThrow(/corpus folder not found/);
+  });
+});
