@@ -1,6 +1,8 @@
 import 'dotenv/config';
 import { CorpusFolderError } from './corpus/load.js';
-import { Verbatim } from './verbatim.js';
+import type { Verbatim } from './verbatim.js';
+import { openCorpus } from './build/open.js';
+import { progressReporter } from './build/progress.js';
 import { runConsole } from './console.js';
 import { readConfig, ConfigError, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
@@ -18,7 +20,12 @@ async function main(): Promise<number> {
   }
   let verbatim: Verbatim;
   try {
-    verbatim = Verbatim.fromFolder(config.corpusDir);
+    const opened = await openCorpus(config.corpusDir, {
+      cacheDir: config.cacheDir,
+      progress: progressReporter(),
+      note: (message) => process.stderr.write(`verbatim: ${message}\n`),
+    });
+    verbatim = opened.verbatim;
   } catch (error) {
     if (!(error instanceof CorpusFolderError)) throw error;
     process.stderr.write(`verbatim: ${error.message}\n`);

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const CACHE = mkdtempSync(join(tmpdir(), 'verbatim-cli-cache-'));
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(TSX, [join(process.cwd(), script), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env, CORPUS_DIR: '' },
+    env: { ...process.env, ...env, CORPUS_DIR: '', CACHE_DIR: CACHE },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { CorpusFolderError } from '../corpus/load.js';
-import { Verbatim, DEFAULT_LIMIT } from '../verbatim.js';
+import { DEFAULT_LIMIT, type Verbatim } from '../verbatim.js';
+import { openCorpus } from '../build/open.js';
+import { progressReporter, silentProgress } from '../build/progress.js';
 import { toContractJson } from '../answer.js';
 import { renderAnswerText } from '../render/text.js';
 
@@ -39,7 +41,7 @@ function parseOptions(argv: string[]): AskOptions {
   };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let options: AskOptions;
   try {
     options = parseOptions(argv);
@@ -50,7 +52,13 @@ function main(argv: string[]): number {
   }
   let verbatim: Verbatim;
   try {
-    verbatim = Verbatim.fromFolder(options.corpus);
+    const opened = await openCorpus(options.corpus, {
+      cacheDir: readCacheDir(),
+      // Progress only for a person watching; scripts reading --json get stdout alone anyway.
+      progress: process.stderr.isTTY ? progressReporter() : silentProgress,
+      note: (message) => process.stderr.write(`ask: ${message}\n`),
+    });
+    verbatim = opened.verbatim;
   } catch (error) {
     if (!(error instanceof CorpusFolderError)) throw error;
     process.stderr.write(`ask: ${error.message}\n`);
@@ -62,11 +70,19 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // Never a stack trace for the user: one line, and the details only when asked for.
-  process.stderr.write(`ask: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (process.env.DEBUG) console.error(error);
-  process.exitCode = 1;
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Never a stack trace for the user: one line, and the details only when asked for.
+    process.stderr.write(`ask: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.DEBUG) console.error(error);
+    process.exitCode = 1;
+  },
+);
+
+/** CACHE_DIR (contracts §3), default .cache in the working directory. */
+function readCacheDir(): string {
+  return process.env.CACHE_DIR?.trim() || '.cache';
 }

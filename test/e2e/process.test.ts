@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { FakeDiscord } from '../fake-discord/server.js';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -10,7 +12,7 @@ describe('npm start with a token', () => {
     const fake = await FakeDiscord.start();
     const ready = fake.ready();
     const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], {
-      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: 'corpus' },
+      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-start-')) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,0 +1,77 @@
+import { existsSync, statSync } from 'node:fs';
+import { CorpusFolderError, loadCorpus } from '../corpus/load.js';
+import { CorpusIndex } from '../search/corpusIndex.js';
+import { Verbatim } from '../verbatim.js';
+import { analyzePart } from './part.js';
+import { assemble, type IndexData } from './assemble.js';
+import { buildInBackground } from './build.js';
+import { corpusFiles, corpusKey, loadSnapshot, saveSnapshot } from './snapshot.js';
+import { silentProgress, type Progress } from './progress.js';
+
+export interface OpenOptions {
+  cacheDir: string;
+  progress?: Progress;
+  /** Notes for the log: where the index came from, snapshots that could not be used or saved. */
+  note?: (message: string) => void;
+  /** Build on other threads (default: when the corpus has more than BACKGROUND_FROM articles). */
+  background?: boolean;
+}
+
+// Below this many files a build takes well under a second: threads would cost more than they save.
+const BACKGROUND_FROM = 500;
+
+export interface Opened {
+  verbatim: Verbatim;
+  source: 'snapshot' | 'built';
+  ms: number;
+}
+
+/**
+ * Opens a corpus: from its snapshot under CACHE_DIR when one matches the corpus exactly, else
+ * by building the index (saving a snapshot for next time). Throws CorpusFolderError for a
+ * folder that cannot be read.
+ */
+export async function openCorpus(dir: string, options: OpenOptions): Promise<Opened> {
+  const started = performance.now();
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusFolderError(`corpus folder not found: ${dir}`);
+  const note = options.note ?? (() => {});
+  const key = corpusKey(dir);
+  const snapshot = loadSnapshot(options.cacheDir, key);
+  if ('data' in snapshot) {
+    return { verbatim: new Verbatim(CorpusIndex.fromData(snapshot.data)), source: 'snapshot', ms: performance.now() - started };
+  }
+  if (snapshot.miss !== 'none') note(`snapshot ${snapshot.miss}${snapshot.reason ? ` (${snapshot.reason})` : ''}: rebuilding`);
+  const data = await build(dir, options);
+  try {
+    saveSnapshot(options.cacheDir, key, data);
+  } catch (error) {
+    note(`could not save a snapshot in ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { verbatim: new Verbatim(CorpusIndex.fromData(data)), source: 'built', ms: performance.now() - started };
+}
+
+async function build(dir: string, options: OpenOptions): Promise<IndexData> {
+  const progress = options.progress ?? silentProgress;
+  const started = performance.now();
+  const background = options.background ?? corpusFiles(dir).length >= BACKGROUND_FROM;
+  const data = background ? await buildOnThreads(dir, progress) : buildHere(dir, progress);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  progress.finish(`Indexed ${data.articles.length} articles, ${data.store.article.length} sentences in ${seconds} s.`);
+  return data;
+}
+
+function buildHere(dir: string, progress: Progress): IndexData {
+  const corpus = loadCorpus(dir);
+  progress.start(corpus.articles.length);
+  return assemble([analyzePart(corpus.articles)], corpus.failures);
+}
+
+function buildOnThreads(dir: string, progress: Progress): Promise<IndexData> {
+  let total: number | null = null;
+  return buildInBackground(dir, {
+    onProgress: (done, of) => {
+      if (total === null) progress.start((total = of));
+      progress.update(done, of);
+    },
+  });
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep, extname } from 'node:path';
+import type { IndexData } from './assemble.js';
+import type { SentenceStoreData } from '../search/sentenceStore.js';
+import type { TermIndexData } from '../search/termIndex.js';
+import { BM25 } from '../search/termIndex.js';
+
+/** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
+export const INDEX_VERSION = 1;
+const PREFIX = 'index-';
+
+type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}`;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array } as const;
+
+interface Layout {
+  name: ArrayName;
+  type: keyof typeof TYPES;
+  offset: number;
+  length: number;
+}
+
+interface Meta {
+  version: number;
+  key: string;
+  bytes: number;
+  checksum: string;
+  layout: Layout[];
+  articles: IndexData['articles'];
+  speakers: IndexData['speakers'];
+  failures: IndexData['failures'];
+  cues: string[];
+}
+
+/**
+ * The snapshot key: the index version and options, and every corpus file's path and bytes.
+ * Any edit, addition or removal in the corpus gives a new key.
+ */
+export function corpusKey(dir: string): string {
+  const hash = createHash('sha256').update(JSON.stringify({ INDEX_VERSION, BM25 }));
+  for (const file of corpusFiles(dir)) hash.update(relative(dir, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The corpus's files, in a stable order (articles and their .json metadata). */
+export function corpusFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...corpusFiles(path));
+    else if (entry.isFile() && ['.md', '.txt', '.json'].includes(extname(entry.name).toLowerCase())) out.push(path);
+  }
+  return out;
+}
+
+function arraysOf(data: IndexData): [ArrayName, Typed][] {
+  const { store, terms } = data;
+  return [
+    ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
+    ['paragraph', store.paragraph], ['speaker', store.speaker], ['quote', store.quote], ['confidence', store.confidence], ['cue', store.cue],
+    ['textHash', store.textHash], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.lengths', terms.lengths],
+  ];
+}
+
+/**
+ * Saves a snapshot under `cacheDir` as three files: arrays.bin (every typed array, 8-byte
+ * aligned, raw), terms.txt (one term a line) and meta.json (articles, speakers, layout, checksum).
+ * No single string holds the index, so size is bounded by disk, not by V8's string limit.
+ * Written to a temporary folder and renamed, so a reader never sees half a snapshot; older
+ * snapshots are removed.
+ */
+export function saveSnapshot(cacheDir: string, key: string, data: IndexData): string {
+  mkdirSync(cacheDir, { recursive: true });
+  const target = join(cacheDir, `${PREFIX}${key}`);
+  const temporary = `${target}.tmp-${process.pid}-${Date.now()}`;
+  mkdirSync(temporary);
+  const layout: Layout[] = [];
+  let offset = 0;
+  for (const [name, array] of arraysOf(data)) {
+    layout.push({ name, type: array.constructor.name as keyof typeof TYPES, offset, length: array.length });
+    offset += Math.ceil(array.byteLength / 8) * 8;
+  }
+  const bytes = new Uint8Array(offset);
+  for (const [i, [, array]] of arraysOf(data).entries()) bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[i]?.offset ?? 0);
+  writeFileSync(join(temporary, 'arrays.bin'), bytes);
+  writeFileSync(join(temporary, 'terms.txt'), data.terms.terms.join('\n'));
+  const meta: Meta = {
+    version: INDEX_VERSION, key, bytes: offset, checksum: checksum(bytes), layout,
+    articles: data.articles, speakers: data.speakers, failures: data.failures, cues: data.store.cues,
+  };
+  writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
+  rmSync(target, { recursive: true, force: true });
+  renameSync(temporary, target);
+  for (const entry of readdirSync(cacheDir)) {
+    if (entry.startsWith(PREFIX) && entry !== `${PREFIX}${key}` && !entry.includes('.tmp-')) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+  }
+  return target;
+}
+
+/** Why a snapshot was not used, for the log. */
+export type SnapshotMiss = 'none' | 'stale' | 'unreadable';
+
+/** The snapshot for `key`, or why there is none: any doubt about it means a rebuild. */
+export function loadSnapshot(cacheDir: string, key: string): { data: IndexData } | { miss: SnapshotMiss; reason?: string } {
+  const folder = join(cacheDir, `${PREFIX}${key}`);
+  if (!existsSync(folder)) {
+    const others = existsSync(cacheDir) && readdirSync(cacheDir).some((e) => e.startsWith(PREFIX));
+    return { miss: others ? 'stale' : 'none' };
+  }
+  try {
+    const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as Meta;
+    if (meta.version !== INDEX_VERSION || meta.key !== key) return { miss: 'stale' };
+    const file = readFileSync(join(folder, 'arrays.bin'));
+    if (file.length !== meta.bytes || statSync(join(folder, 'arrays.bin')).size !== meta.bytes) throw new Error('arrays.bin has the wrong size');
+    // A Buffer may sit at any offset of a shared pool: copy it to an aligned one if it must.
+    const bytes = file.byteOffset % 8 === 0 ? new Uint8Array(file.buffer, file.byteOffset, file.length) : new Uint8Array(file);
+    if (checksum(bytes) !== meta.checksum) throw new Error('arrays.bin does not match its checksum');
+    const arrays = new Map<ArrayName, Typed>();
+    for (const entry of meta.layout) {
+      const Type = TYPES[entry.type];
+      if (!Type || entry.offset + entry.length * Type.BYTES_PER_ELEMENT > bytes.length) throw new Error(`bad layout for ${entry.name}`);
+      arrays.set(entry.name, new Type(bytes.buffer, bytes.byteOffset + entry.offset, entry.length));
+    }
+    const get = <T extends Typed>(name: ArrayName) => {
+      const array = arrays.get(name);
+      if (!array) throw new Error(`missing ${name}`);
+      return array as T;
+    };
+    const termsText = readFileSync(join(folder, 'terms.txt'), 'utf8');
+    const data: IndexData = {
+      articles: meta.articles, speakers: meta.speakers, failures: meta.failures,
+      store: {
+        text: get('text'), articleStarts: get('articleStarts'), article: get('article'), start: get('start'), end: get('end'),
+        paragraph: get('paragraph'), speaker: get('speaker'), quote: get('quote'), confidence: get('confidence'), cue: get('cue'),
+        textHash: get('textHash'), cues: meta.cues,
+      },
+      terms: {
+        terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),
+        freqs: get('terms.freqs'), lengths: get('terms.lengths'),
+      },
+    };
+    if (data.terms.offsets.length !== data.terms.terms.length + 1) throw new Error('terms.txt does not match the postings');
+    return { data };
+  } catch (error) {
+    return { miss: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** SHA-1 of the arrays: corruption of the same size is caught too (SHA-1 runs at disk speed here). */
+function checksum(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}

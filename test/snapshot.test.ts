@@ -1,0 +1,95 @@
+import { describe, it, expect } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpusKey, loadSnapshot, saveSnapshot } from '../src/build/snapshot.js';
+import { openCorpus } from '../src/build/open.js';
+import { analyzePart } from '../src/build/part.js';
+import { assemble } from '../src/build/assemble.js';
+import { loadCorpus } from '../src/corpus/load.js';
+
+function copyOfFictional(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-snap-corpus-'));
+  cpSync('test/eval/fictional/corpus', dir, { recursive: true });
+  return dir;
+}
+const cacheDir = () => mkdtempSync(join(tmpdir(), 'verbatim-snap-cache-'));
+const dataOf = (dir: string) => {
+  const corpus = loadCorpus(dir);
+  return assemble([analyzePart(corpus.articles)], corpus.failures);
+};
+
+describe('snapshots', () => {
+  it('give back exactly what was saved', () => {
+    const dir = copyOfFictional();
+    const cache = cacheDir();
+    const data = dataOf(dir);
+    saveSnapshot(cache, corpusKey(dir), data);
+    const loaded = loadSnapshot(cache, corpusKey(dir));
+    expect('data' in loaded && loaded.data).toEqual(data);
+  });
+
+  it('are keyed by every file’s content: an edit, an addition and a removal each change the key', () => {
+    const dir = copyOfFictional();
+    const keys = [corpusKey(dir)];
+    writeFileSync(join(dir, 'skarra-vote.md'), readFileSync(join(dir, 'skarra-vote.md'), 'utf8').replace('Saturday', 'Sunday'));
+    keys.push(corpusKey(dir));
+    writeFileSync(join(dir, 'new.md'), '---\ntitle: New\n---\nA line.\n');
+    keys.push(corpusKey(dir));
+    rmSync(join(dir, 'marrow-visit.md'));
+    keys.push(corpusKey(dir));
+    expect(new Set(keys).size).toBe(4);
+  });
+
+  it('open from the snapshot the second time, and rebuild when the corpus changed', async () => {
+    const dir = copyOfFictional();
+    const cache = cacheDir();
+    const notes: string[] = [];
+    const first = await openCorpus(dir, { cacheDir: cache, note: (m) => notes.push(m) });
+    const second = await openCorpus(dir, { cacheDir: cache, note: (m) => notes.push(m) });
+    expect([first.source, second.source]).toEqual(['built', 'snapshot']);
+    expect(second.verbatim.ask('what did Falkberg say', 10)).toEqual(first.verbatim.ask('what did Falkberg say', 10));
+    writeFileSync(join(dir, 'drava-ceasefire.md'), readFileSync(join(dir, 'drava-ceasefire.md'), 'utf8').replace('drones', 'boats'));
+    const third = await openCorpus(dir, { cacheDir: cache, note: (m) => notes.push(m) });
+    expect(third.source).toBe('built');
+    expect(notes).toEqual(['snapshot stale: rebuilding']);
+    expect(third.verbatim.ask('who talked about boats', 5).results.map((r) => r.text)).toContain('The general, speaking after Holloway left, said the mission also needed boats.');
+    expect(readdirSync(cache).filter((e) => e.startsWith('index-'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['a flipped byte', (folder: string) => {
+      const bytes = readFileSync(join(folder, 'arrays.bin'));
+      bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+      writeFileSync(join(folder, 'arrays.bin'), bytes);
+    }],
+    ['a truncated file', (folder: string) => writeFileSync(join(folder, 'arrays.bin'), readFileSync(join(folder, 'arrays.bin')).subarray(0, 64))],
+    ['broken metadata', (folder: string) => writeFileSync(join(folder, 'meta.json'), '{"version": 1, "key"')],
+    ['a missing term list', (folder: string) => rmSync(join(folder, 'terms.txt'))],
+  ])('are never trusted when unreadable: %s', async (_, damage) => {
+    const dir = copyOfFictional();
+    const cache = cacheDir();
+    await openCorpus(dir, { cacheDir: cache });
+    const folder = join(cache, readdirSync(cache).find((e) => e.startsWith('index-')) ?? '');
+    damage(folder);
+    const notes: string[] = [];
+    const reopened = await openCorpus(dir, { cacheDir: cache, note: (m) => notes.push(m) });
+    expect(reopened.source).toBe('built');
+    expect(notes[0]).toMatch(/^snapshot unreadable/);
+    expect(reopened.verbatim.ask('what did Falkberg say', 10).results).toHaveLength(5);
+  });
+
+  it('never write into the corpus folder', async () => {
+    const dir = copyOfFictional();
+    const before = readdirSync(dir).sort();
+    await openCorpus(dir, { cacheDir: cacheDir() });
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('builds on threads when asked, with the same answers', async () => {
+    const dir = copyOfFictional();
+    const threaded = await openCorpus(dir, { cacheDir: cacheDir(), background: true });
+    const here = await openCorpus(dir, { cacheDir: cacheDir(), background: false });
+    expect(threaded.verbatim.ask('border crossings', 5)).toEqual(here.verbatim.ask('border crossings', 5));
+  });
+});
