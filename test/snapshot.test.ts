@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusKey, loadSnapshot, saveSnapshot } from '../src/build/snapshot.js';
+import { cachedCorpusKey, corpusKey, loadSnapshot, saveSnapshot } from '../src/build/snapshot.js';
 import { openCorpus } from '../src/build/open.js';
 import { analyzePart } from '../src/build/part.js';
 import { assemble } from '../src/build/assemble.js';
@@ -39,6 +39,17 @@ describe('snapshots', () => {
     rmSync(join(dir, 'marrow-visit.md'));
     keys.push(corpusKey(dir));
     expect(new Set(keys).size).toBe(4);
+  });
+
+  it('remember the content key while the files’ stats are unchanged, and recompute it when they change', () => {
+    const dir = copyOfFictional();
+    const cache = cacheDir();
+    const first = cachedCorpusKey(dir, cache);
+    expect(cachedCorpusKey(dir, cache)).toBe(first);
+    writeFileSync(join(dir, 'skarra-vote.md'), readFileSync(join(dir, 'skarra-vote.md'), 'utf8').replace('Saturday', 'Sunday'));
+    const edited = cachedCorpusKey(dir, cache);
+    expect(edited).not.toBe(first);
+    expect(edited).toBe(corpusKey(dir));
   });
 
   it('open from the snapshot the second time, and rebuild when the corpus changed', async () => {

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 const COLUMNS: [keyof EngineReport, string][] = [
   ['buildMs', 'build ms'], ['loadMs', 'load ms'], ['snapshotBytes', 'snapshot MB'], ['heapBytesPerSentence', 'heap B/sentence'],
   ['questionP50Ms', 'question p50 ms'], ['questionP99Ms', 'question p99 ms'], ['autocompleteP50Ms', 'autocomplete p50'],
-  ['autocompleteP99Ms', 'autocomplete p99'], ['maxEventLoopStallMs', 'max stall ms'],
+  ['autocompleteP99Ms', 'autocomplete p99'], ['maxEventLoopStallMs', 'max stall ms'], ['startupMs', 'startup ms'],
 ];
 
 function table(sentences: number, machine: string, reports: Record<string, EngineReport | { error: string }>): string {

@@ -9,6 +9,8 @@ export interface EngineReport {
   autocompleteP50Ms: number;
   autocompleteP99Ms: number;
   maxEventLoopStallMs?: number;
+  /** A new process, from its start to its first answer, from the snapshot. */
+  startupMs?: number;
   note?: string;
 }
 

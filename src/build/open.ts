@@ -5,7 +5,7 @@ import { Verbatim } from '../verbatim.js';
 import { analyzePart } from './part.js';
 import { assemble, type IndexData } from './assemble.js';
 import { buildInBackground } from './build.js';
-import { corpusFiles, corpusKey, loadSnapshot, saveSnapshot } from './snapshot.js';
+import { cachedCorpusKey, corpusFiles, loadSnapshot, saveSnapshot } from './snapshot.js';
 import { silentProgress, type Progress } from './progress.js';
 
 export interface OpenOptions {
@@ -35,7 +35,7 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   const started = performance.now();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusFolderError(`corpus folder not found: ${dir}`);
   const note = options.note ?? (() => {});
-  const key = corpusKey(dir);
+  const key = cachedCorpusKey(dir, options.cacheDir);
   const snapshot = loadSnapshot(options.cacheDir, key);
   if ('data' in snapshot) {
     return { verbatim: new Verbatim(CorpusIndex.fromData(snapshot.data)), source: 'snapshot', ms: performance.now() - started };

@@ -43,6 +43,45 @@ export function corpusKey(dir: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
+/**
+ * A fingerprint of the corpus files' paths, sizes and modification times: cheap to compute
+ * (no file is read). When it is unchanged since the content key was last computed, that key
+ * still holds, as git's index trusts unchanged stat data.
+ */
+export function statFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of corpusFiles(dir)) {
+    const { size, mtimeMs, ino } = statSync(file);
+    hash.update(`${relative(dir, file)}\0${size}\0${mtimeMs}\0${ino}\n`);
+  }
+  return hash.digest('hex');
+}
+
+const KEY_CACHE = 'corpus-key.json';
+
+/**
+ * The content key of the corpus, computed only when the files' stat fingerprint changed since
+ * the last time (remembered under CACHE_DIR).
+ */
+export function cachedCorpusKey(dir: string, cacheDir: string): string {
+  const fingerprint = statFingerprint(dir);
+  const file = join(cacheDir, KEY_CACHE);
+  try {
+    const known = JSON.parse(readFileSync(file, 'utf8')) as { dir?: string; fingerprint?: string; key?: string; version?: number };
+    if (known.fingerprint === fingerprint && known.version === INDEX_VERSION && typeof known.key === 'string') return known.key;
+  } catch {
+    // No remembered key, or an unreadable one: compute it.
+  }
+  const key = corpusKey(dir);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(file, JSON.stringify({ fingerprint, key, version: INDEX_VERSION }));
+  } catch {
+    // A read-only cache only costs the next start some time.
+  }
+  return key;
+}
+
 /** The corpus's files, in a stable order (articles and their .json metadata). */
 export function corpusFiles(dir: string): string[] {
   const out: string[] = [];

@@ -155,8 +155,17 @@ function byStatements(a: Speaker, b: Speaker): number {
   return b.statements - a.statements || a.name.localeCompare(b.name);
 }
 
+// Roles and titles repeat across thousands of speakers: each distinct form is folded once.
+const folded = new Map<string, string>();
+const MAX_MEMO = 200_000;
+
 function foldForm(form: string): string {
-  return words(form).map(foldWord).join(' ');
+  let out = folded.get(form);
+  if (out === undefined) {
+    out = words(form).map(foldWord).join(' ');
+    if (folded.size < MAX_MEMO) folded.set(form, out);
+  }
+  return out;
 }
 
 function nameDistance(wanted: string, speaker: Speaker): number {
