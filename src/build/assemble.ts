@@ -2,7 +2,7 @@ import type { LoadFailure } from '../corpus/types.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import type { IndexedArticle } from '../search/corpusIndex.js';
-import type { SentenceStoreData } from '../search/sentenceStore.js';
+import { SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
 import { invert, type TermIndexData } from '../search/termIndex.js';
 import type { Part, PersonRecord } from './part.js';
 
@@ -35,7 +35,7 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms } = data;
   return [store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
-    store.confidence, store.cue, store.textHash, terms.offsets, terms.docs, terms.freqs, terms.lengths].map((a) => a.buffer as ArrayBuffer);
+    store.confidence, store.cue, store.textHash, store.copyOf, terms.offsets, terms.docs, terms.freqs, terms.lengths].map((a) => a.buffer as ArrayBuffer);
 }
 
 function toPerson(record: PersonRecord): ArticlePerson {
@@ -58,7 +58,7 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
     articleStarts: new Uint32Array(articleCount + 1), article: new Uint32Array(sentences), start: new Uint32Array(sentences),
     end: new Uint32Array(sentences), paragraph: new Uint32Array(sentences), speaker: new Int32Array(sentences),
     quote: new Uint8Array(sentences), confidence: new Uint8Array(sentences), cue: new Uint16Array(sentences),
-    textHash: new Uint32Array(sentences), cues: [''],
+    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), cues: [''],
   };
   const cueIds = new Map<string, number>();
   let bytes = 0;
@@ -88,7 +88,29 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
     articleBase += part.articles.length;
   });
   store.articleStarts[articleCount] = bytes;
+  markCopies(store);
   return store;
+}
+
+/** Links each sentence to the first one with the same text (same hash, then same decoded text). */
+function markCopies(store: SentenceStoreData): void {
+  const first = new Map<number, number>();
+  // Different texts with one hash are rare: their other first sentences wait here.
+  const collisions = new Map<number, number[]>();
+  const text = new SentenceStore(store);
+  for (let id = 0; id < store.copyOf.length; id++) {
+    const hash = store.textHash[id] as number;
+    const candidate = first.get(hash);
+    if (candidate === undefined) {
+      first.set(hash, id);
+      store.copyOf[id] = -1;
+      continue;
+    }
+    const others = collisions.get(hash) ?? [];
+    const same = [candidate, ...others].find((other) => text.sameText(other, id));
+    store.copyOf[id] = same ?? -1;
+    if (same === undefined) collisions.set(hash, [...others, id]);
+  }
 }
 
 function globalCue(cues: string[], ids: Map<string, number>, cue: string): number {

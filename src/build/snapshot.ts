@@ -7,7 +7,7 @@ import type { TermIndexData } from '../search/termIndex.js';
 import { BM25 } from '../search/termIndex.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 const PREFIX = 'index-';
 
 type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}`;
@@ -99,7 +99,7 @@ function arraysOf(data: IndexData): [ArrayName, Typed][] {
   return [
     ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
     ['paragraph', store.paragraph], ['speaker', store.speaker], ['quote', store.quote], ['confidence', store.confidence], ['cue', store.cue],
-    ['textHash', store.textHash], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.lengths', terms.lengths],
+    ['textHash', store.textHash], ['copyOf', store.copyOf], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.lengths', terms.lengths],
   ];
 }
 
@@ -173,7 +173,7 @@ export function loadSnapshot(cacheDir: string, key: string): { data: IndexData }
       store: {
         text: get('text'), articleStarts: get('articleStarts'), article: get('article'), start: get('start'), end: get('end'),
         paragraph: get('paragraph'), speaker: get('speaker'), quote: get('quote'), confidence: get('confidence'), cue: get('cue'),
-        textHash: get('textHash'), cues: meta.cues,
+        textHash: get('textHash'), copyOf: get('copyOf'), cues: meta.cues,
       },
       terms: {
         terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),

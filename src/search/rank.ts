@@ -1,5 +1,5 @@
 import type { CorpusIndex, StoredSentence } from './corpusIndex.js';
-import type { Hit } from './termIndex.js';
+import type { Hit, Hits } from './termIndex.js';
 import type { Query } from './understand.js';
 
 export interface Ranked {
@@ -17,39 +17,35 @@ export interface RankedPage {
 /**
  * Ranks sentences for a query. For a speaker: that person's statements only, those about the
  * topic first by relevance, then the rest by confidence. Otherwise: the sentences that best
- * match the topic, attributed statements ahead of plain narration. Never a sentence twice.
+ * match the topic, attributed statements ahead of plain narration. Never a sentence twice:
+ * wire copies of one text count and show once.
  */
 export function rank(index: CorpusIndex, query: Query, wanted: number): RankedPage {
   if (query.unknownSpeaker !== null) return { ranked: [], total: 0 };
-  const hits = query.speaker ? speakerHits(index, query.speaker.id, query.topic) : topicHits(index, query.topic);
-  return page(index, hits, wanted);
+  if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted);
+  if (query.topic.length === 0) return { ranked: [], total: 0 };
+  // Attributed statements are what people ask for: they outrank narration of equal relevance.
+  const hits = index.terms.match(query.topic, (id) => 1 + index.store.confidence(id));
+  return topicPage(index, hits, wanted);
 }
 
-function speakerHits(index: CorpusIndex, speakerId: number, topic: string[]): Hit[] {
+function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wanted: number): RankedPage {
   const statements = index.statementsBySpeaker[speakerId] ?? [];
   const relevance = new Map<number, number>();
   if (topic.length > 0) {
     for (const hit of index.terms.search(topic, { among: statements })) relevance.set(hit.id, hit.score);
   }
-  return statements.map((id) => {
+  const hits: Hit[] = statements.map((id) => {
     const related = relevance.get(id);
     const confidence = index.store.confidence(id);
     // Topic matches always rank above the rest; confidence orders within each group.
     return { id, score: related === undefined ? confidence : 1 + related * (0.5 + confidence) };
   });
+  hits.sort((a, b) => b.score - a.score || byPlace(index, a.id, b.id));
+  return { ranked: distinct(index, hits, wanted), total: new Set(statements.map((id) => index.store.group(id))).size };
 }
 
-function topicHits(index: CorpusIndex, topic: string[]): Hit[] {
-  if (topic.length === 0) return [];
-  // Attributed statements are what people ask for: they outrank narration of equal relevance.
-  return index.terms.search(topic, { boost: (id) => 1 + index.store.confidence(id) });
-}
-
-/** Best first; equal scores: newer articles first, then reading order. */
-function compare(index: CorpusIndex): (a: Hit, b: Hit) => number {
-  return (a, b) => b.score - a.score || byPlace(index, a.id, b.id);
-}
-
+/** Newer articles first, then reading order. */
 function byPlace(index: CorpusIndex, a: number, b: number): number {
   const { article } = index.store.data;
   const articleA = article[a] as number;
@@ -63,64 +59,63 @@ function byPlace(index: CorpusIndex, a: number, b: number): number {
 // Extra results chosen beyond those wanted, to make up for wire copies removed as duplicates.
 const SPARE = 32;
 
-/** The first `wanted` distinct results and the distinct total, without sorting every hit. */
-function page(index: CorpusIndex, hits: Hit[], wanted: number): RankedPage {
-  const order = compare(index);
-  const { textHash } = index.store.data;
-  const total = new Set(hits.map((h) => textHash[h.id])).size;
-  let best = hits.length > 4 * (wanted + SPARE) ? topK(hits, wanted + SPARE, order) : [...hits].sort(order);
+/**
+ * The best `wanted` of a large set of hits, without an object per hit or a full sort: a small
+ * heap over the typed arrays. Equal scores keep corpus order. All copies of a text match the
+ * same words, so the distinct total is the number of first copies.
+ */
+function topicPage(index: CorpusIndex, hits: Hits, wanted: number): RankedPage {
+  const { copyOf } = index.store.data;
+  let total = 0;
+  for (let i = 0; i < hits.count; i++) if ((copyOf[hits.ids[i] as number] as number) < 0) total++;
+  const best = topK(hits, wanted + SPARE);
   let ranked = distinct(index, best, wanted);
-  if (ranked.length < Math.min(wanted, total) && best.length < hits.length) {
-    best = [...hits].sort(order);
-    ranked = distinct(index, best, wanted);
-  }
+  if (ranked.length < Math.min(wanted, total)) ranked = distinct(index, topK(hits, hits.count), wanted);
   return { ranked, total };
 }
 
+/** The results in order, keeping the first of each text. */
 function distinct(index: CorpusIndex, sorted: readonly Hit[], wanted: number): Ranked[] {
   const kept: Ranked[] = [];
+  const groups = new Set<number>();
   for (const hit of sorted) {
     if (kept.length >= wanted) break;
-    if (kept.some((k) => index.store.sameText(k.sentence.id, hit.id))) continue;
+    const group = index.store.group(hit.id);
+    if (groups.has(group)) continue;
+    groups.add(group);
     const sentence = index.sentence(hit.id);
     if (sentence) kept.push({ sentence, score: hit.score });
   }
   return kept;
 }
 
-/** The k best hits in order, with a small binary heap: O(n log k) rather than a full sort. */
-function topK(hits: readonly Hit[], k: number, order: (a: Hit, b: Hit) => number): Hit[] {
-  const heap: Hit[] = [];
-  // The heap's root is the worst of the best k so far.
-  const worse = (a: Hit, b: Hit) => order(a, b) > 0;
-  const up = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i] as Hit, heap[parent] as Hit)) break;
-      [heap[i], heap[parent]] = [heap[parent] as Hit, heap[i] as Hit];
-      i = parent;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && worse(heap[left] as Hit, heap[worst] as Hit)) worst = left;
-      if (right < heap.length && worse(heap[right] as Hit, heap[worst] as Hit)) worst = right;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst] as Hit, heap[i] as Hit];
-      i = worst;
-    }
-  };
-  for (const hit of hits) {
+/** The k best hits, best first (ties: lower id first), with a binary min-heap of positions. */
+function topK(hits: Hits, k: number): Hit[] {
+  const { ids, scores } = hits;
+  const heap: number[] = [];
+  // a is worse than b: lower score, or equal score and later in the corpus.
+  const worse = (a: number, b: number) =>
+    (scores[a] as number) < (scores[b] as number) || ((scores[a] as number) === (scores[b] as number) && (ids[a] as number) > (ids[b] as number));
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j] as number, heap[i] as number]);
+  for (let i = 0; i < hits.count; i++) {
     if (heap.length < k) {
-      heap.push(hit);
-      up(heap.length - 1);
-    } else if (order(hit, heap[0] as Hit) < 0) {
-      heap[0] = hit;
-      down(0);
+      heap.push(i);
+      for (let c = heap.length - 1; c > 0 && worse(heap[c] as number, heap[(c - 1) >> 1] as number); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
+    } else if (worse(heap[0] as number, i)) {
+      heap[0] = i;
+      for (let c = 0; ;) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let w = c;
+        if (l < heap.length && worse(heap[l] as number, heap[w] as number)) w = l;
+        if (r < heap.length && worse(heap[r] as number, heap[w] as number)) w = r;
+        if (w === c) break;
+        swap(c, w);
+        c = w;
+      }
     }
   }
-  return heap.sort(order);
+  return heap
+    .map((i) => ({ id: ids[i] as number, score: scores[i] as number }))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
 }

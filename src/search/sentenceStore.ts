@@ -21,6 +21,8 @@ export interface SentenceStoreData {
   cue: Uint16Array;
   /** FNV-1a of the sentence in lower case with whitespace collapsed: finds wire copies without decoding. */
   textHash: Uint32Array;
+  /** The first sentence with the same text (a wire copy), or -1 for the first of its text. */
+  copyOf: Int32Array;
   cues: string[];
 }
 
@@ -80,6 +82,12 @@ export class SentenceStore {
   /** Same hash, and the same text once decoded: the same sentence. */
   sameText(a: number, b: number): boolean {
     return this.data.textHash[a] === this.data.textHash[b] && normalize(this.text(a)) === normalize(this.text(b));
+  }
+
+  /** The id standing for all copies of this sentence's text. */
+  group(id: number): number {
+    const first = this.data.copyOf[id] as number;
+    return first < 0 ? id : first;
   }
 }
 

@@ -32,6 +32,17 @@ export interface Hit {
   score: number;
 }
 
+/**
+ * The documents a search matched, in typed arrays: `ids[0 .. count)` with their `scores`. Valid
+ * until the next search on the same index (the arrays are reused, so a search allocates nothing
+ * per hit).
+ */
+export interface Hits {
+  count: number;
+  ids: Uint32Array;
+  scores: Float32Array;
+}
+
 export interface SearchOptions {
   /** Only these documents, when given (a speaker's statements). */
   among?: readonly number[];
@@ -45,15 +56,22 @@ export interface SearchOptions {
  * copying, and saves as raw bytes.
  */
 export class TermIndex {
-  private readonly averageLength: number;
+  /** Per document: k1 · (1 − b + b · length / average length), BM25's length term. */
+  private readonly norms: Float32Array;
   private readonly scratch: Float32Array;
+  private readonly touched: Uint32Array;
+  private readonly hitScores: Float32Array;
   private readonly stems = new Map<string, string | null>();
 
   constructor(readonly data: TermIndexData) {
     let total = 0;
     for (const length of data.lengths) total += length;
-    this.averageLength = data.lengths.length === 0 ? 1 : total / data.lengths.length;
+    const average = data.lengths.length === 0 ? 1 : total / data.lengths.length;
+    this.norms = new Float32Array(data.lengths.length);
+    for (let doc = 0; doc < data.lengths.length; doc++) this.norms[doc] = BM25.k1 * (1 - BM25.b + (BM25.b * (data.lengths[doc] as number)) / average);
     this.scratch = new Float32Array(data.lengths.length);
+    this.touched = new Uint32Array(data.lengths.length);
+    this.hitScores = new Float32Array(data.lengths.length);
   }
 
   get documentCount(): number {
@@ -62,11 +80,23 @@ export class TermIndex {
 
   /** Documents matching any query word, unordered; approximate matches only if no word matches exactly. */
   search(query: readonly string[], options: SearchOptions = {}): Hit[] {
+    if (options.among) return this.scoreAmong(this.weighted(query), options.among, options.boost);
+    const hits = this.match(query, options.boost);
+    const out: Hit[] = new Array(hits.count);
+    for (let i = 0; i < hits.count; i++) out[i] = { id: hits.ids[i] as number, score: hits.scores[i] as number };
+    return out;
+  }
+
+  /** Like `search` over the whole index, but into reused typed arrays: for large result sets. */
+  match(query: readonly string[], boost?: (id: number) => number): Hits {
+    const weighted = this.weighted(query);
+    return weighted.length === 0 ? { count: 0, ids: this.touched, scores: this.hitScores } : this.scoreAll(weighted, boost);
+  }
+
+  private weighted(query: readonly string[]): { id: number; weight: number }[] {
     const terms = this.queryTerms(query);
     const exact = terms.flatMap((term) => this.termId(term) ?? []).map((id) => ({ id, weight: 1 }));
-    const weighted = exact.length > 0 ? exact : terms.flatMap((term) => this.approximate(term));
-    if (weighted.length === 0) return [];
-    return options.among ? this.scoreAmong(weighted, options.among, options.boost) : this.scoreAll(weighted, options.boost);
+    return exact.length > 0 ? exact : terms.flatMap((term) => this.approximate(term));
   }
 
   /** Query words as index terms (folded, stemmed, no stop words), each once. */
@@ -131,34 +161,35 @@ export class TermIndex {
     return low;
   }
 
-  private termScore(term: number, freq: number, doc: number): number {
+  private idf(term: number): number {
     const df = (this.data.offsets[term + 1] as number) - (this.data.offsets[term] as number);
-    const n = this.documentCount;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    const length = this.data.lengths[doc] as number;
-    const { k1, b, d } = BM25;
-    return idf * (d + (freq * (k1 + 1)) / (freq + k1 * (1 - b + (b * length) / this.averageLength)));
+    return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
   }
 
-  /** Scores every posting of the query terms, accumulating in a reused array. */
-  private scoreAll(terms: { id: number; weight: number }[], boost?: (id: number) => number): Hit[] {
+  private termScore(idf: number, freq: number, doc: number): number {
+    return idf * (BM25.d + (freq * (BM25.k1 + 1)) / (freq + (this.norms[doc] as number)));
+  }
+
+  /** Scores every posting of the query terms, accumulating in reused arrays. */
+  private scoreAll(terms: { id: number; weight: number }[], boost?: (id: number) => number): Hits {
     const { offsets, docs, freqs } = this.data;
     const scores = this.scratch;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let count = 0;
     for (const { id: term, weight } of terms) {
+      const idf = this.idf(term) * weight;
       for (let p = offsets[term] as number, end = offsets[term + 1] as number; p < end; p++) {
         const doc = docs[p] as number;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + weight * this.termScore(term, freqs[p] as number, doc);
+        if (scores[doc] === 0) touched[count++] = doc;
+        scores[doc] = (scores[doc] as number) + this.termScore(idf, freqs[p] as number, doc);
       }
     }
-    const hits: Hit[] = new Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
+    for (let i = 0; i < count; i++) {
       const doc = touched[i] as number;
-      hits[i] = { id: doc, score: (scores[doc] as number) * (boost ? boost(doc) : 1) };
+      this.hitScores[i] = (scores[doc] as number) * (boost ? boost(doc) : 1);
       scores[doc] = 0;
     }
-    return hits;
+    return { count, ids: touched, scores: this.hitScores };
   }
 
   /** Scores only the given documents: a binary search in each query term's postings. */
@@ -169,7 +200,7 @@ export class TermIndex {
       let score = 0;
       for (const { id: term, weight } of terms) {
         const p = findDoc(docs, offsets[term] as number, offsets[term + 1] as number, doc);
-        if (p >= 0) score += weight * this.termScore(term, freqs[p] as number, doc);
+        if (p >= 0) score += this.termScore(this.idf(term) * weight, freqs[p] as number, doc);
       }
       if (score > 0) hits.push({ id: doc, score: score * (boost ? boost(doc) : 1) });
     }
