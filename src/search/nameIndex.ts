@@ -19,12 +19,16 @@ export class SortedNames {
     for (let i = this.lowerBound(prefix); i < this.keys.length && (this.keys[i] as string).startsWith(prefix); i++) visit(this.owners[i] as number);
   }
 
-  /** Owners of keys one edit (or one swap) from `word`, or whose start is: "lavorv" finds "lavrov". */
-  withinOneEdit(word: string, visit: (owner: number, key: string) => void): void {
+  /**
+   * Owners of keys one edit (or one swap) from `word`; with `prefixes`, also keys whose start is
+   * ("lavorv" finds "lavrov" while it is typed). Only keys with the same first letter are tried.
+   */
+  withinOneEdit(word: string, visit: (owner: number, key: string) => void, prefixes = false): void {
     const first = word[0] ?? '';
     for (let i = this.lowerBound(first); i < this.keys.length && (this.keys[i] as string).startsWith(first); i++) {
       const key = this.keys[i] as string;
-      if (editDistance(word, key, 1) <= 1 || editDistance(word, key.slice(0, word.length), 1) <= 1) visit(this.owners[i] as number, key);
+      const near = Math.abs(key.length - word.length) <= 1 && editDistance(word, key, 1) <= 1;
+      if (near || (prefixes && key.length > word.length && editDistance(word, key.slice(0, word.length), 1) <= 1)) visit(this.owners[i] as number, key);
     }
   }
 

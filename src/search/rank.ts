@@ -25,7 +25,7 @@ export function rank(index: CorpusIndex, query: Query, wanted: number): RankedPa
   if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted);
   if (query.topic.length === 0) return { ranked: [], total: 0 };
   // Attributed statements are what people ask for: they outrank narration of equal relevance.
-  const hits = index.terms.match(query.topic, (id) => 1 + index.store.confidence(id));
+  const hits = index.terms.match(query.topic, { factors: index.store.data.confidence, scale: 1 / 100 });
   return topicPage(index, hits, wanted);
 }
 
@@ -89,7 +89,10 @@ function distinct(index: CorpusIndex, sorted: readonly Hit[], wanted: number): R
   return kept;
 }
 
-/** The k best hits, best first (ties: lower id first), with a binary min-heap of positions. */
+/**
+ * The k best hits, best first (ties: lower id first), with a binary min-heap of positions. Most
+ * hits fall below the heap's worst, so that test comes first, inline, before any heap work.
+ */
 function topK(hits: Hits, k: number): Hit[] {
   const { ids, scores } = hits;
   const heap: number[] = [];
@@ -97,11 +100,15 @@ function topK(hits: Hits, k: number): Hit[] {
   const worse = (a: number, b: number) =>
     (scores[a] as number) < (scores[b] as number) || ((scores[a] as number) === (scores[b] as number) && (ids[a] as number) > (ids[b] as number));
   const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j] as number, heap[i] as number]);
+  let floorScore = -Infinity;
+  let floorId = 0;
   for (let i = 0; i < hits.count; i++) {
     if (heap.length < k) {
       heap.push(i);
       for (let c = heap.length - 1; c > 0 && worse(heap[c] as number, heap[(c - 1) >> 1] as number); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
-    } else if (worse(heap[0] as number, i)) {
+    } else {
+      const score = scores[i] as number;
+      if (score < floorScore || (score === floorScore && (ids[i] as number) > floorId)) continue;
       heap[0] = i;
       for (let c = 0; ;) {
         const l = 2 * c + 1;
@@ -113,6 +120,10 @@ function topK(hits: Hits, k: number): Hit[] {
         swap(c, w);
         c = w;
       }
+    }
+    if (heap.length === k) {
+      floorScore = scores[heap[0] as number] as number;
+      floorId = ids[heap[0] as number] as number;
     }
   }
   return heap

@@ -98,9 +98,7 @@ export class SpeakerLookup {
       const word = folded[from] ?? '';
       if (word.length < MIN_FUZZY_LENGTH || skip(word)) continue;
       const ids = new Set<number>();
-      this.singleWords.withinOneEdit(word, (id, key) => {
-        if (editDistance(word, key, 1) <= 1) ids.add(id);
-      });
+      this.singleWords.withinOneEdit(word, (id) => ids.add(id));
       if (ids.size > 0) return { speaker: this.pick(ids), from, to: from + 1, fuzzy: true };
     }
     return null;
@@ -129,7 +127,7 @@ export class SpeakerLookup {
     };
     this.quotedForms.withPrefix(wanted, note(0));
     if (!wanted.includes(' ')) this.quotedWords.withPrefix(wanted, note(1));
-    if (ranks.size === 0 && wanted.length >= MIN_FUZZY_LENGTH) this.quotedWords.withinOneEdit(wanted, note(2));
+    if (ranks.size === 0 && wanted.length >= MIN_FUZZY_LENGTH) this.quotedWords.withinOneEdit(wanted, note(2), true);
     const found: Speaker[] = [];
     for (const rank of [0, 1, 2]) {
       for (const speaker of this.mostQuoted) {
@@ -140,15 +138,23 @@ export class SpeakerLookup {
     return found;
   }
 
-  /** Speakers whose names are closest to `text`, best first: for "did you mean". */
+  /**
+   * Speakers whose names are closest to `text`, best first: for "did you mean". Only names that
+   * share the first letter of one of its words are measured, at most a few edits away.
+   */
   closest(text: string, count: number): Speaker[] {
     const wanted = foldForm(text);
-    const scored = this.speakers
-      .filter((s) => s.statements > 0)
+    const candidates = new Set<number>();
+    for (const word of wanted.split(' ')) if (word) this.quotedWords.withPrefix(word[0] ?? '', (id) => candidates.add(id));
+    const scored = [...candidates]
+      .map((id) => this.speakers[id])
+      .filter((s): s is Speaker => !!s)
       .map((s) => ({ s, d: nameDistance(wanted, s) }))
       .sort((a, b) => a.d - b.d || b.s.statements - a.s.statements);
-    return scored.slice(0, count).map((x) => x.s);
+    const found = scored.slice(0, count).map((x) => x.s);
+    return found.length > 0 ? found : this.mostQuoted.slice(0, count);
   }
+
 }
 
 function byStatements(a: Speaker, b: Speaker): number {
@@ -168,7 +174,10 @@ function foldForm(form: string): string {
   return out;
 }
 
+// Beyond this many edits a name is no longer a useful suggestion.
+const MAX_SUGGESTION_EDITS = 3;
+
 function nameDistance(wanted: string, speaker: Speaker): number {
   const candidates = [foldForm(speaker.name), foldForm(speaker.surname)];
-  return Math.min(...candidates.map((c) => editDistance(wanted, c, 8)));
+  return Math.min(...candidates.map((c) => editDistance(wanted, c, MAX_SUGGESTION_EDITS)));
 }

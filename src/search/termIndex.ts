@@ -43,6 +43,12 @@ export interface Hits {
   scores: Float32Array;
 }
 
+/** A per-document score factor 1 + factors[doc] · scale, from a typed array (no call per hit). */
+export interface Boost {
+  factors: Uint8Array;
+  scale: number;
+}
+
 export interface SearchOptions {
   /** Only these documents, when given (a speaker's statements). */
   among?: readonly number[];
@@ -81,14 +87,14 @@ export class TermIndex {
   /** Documents matching any query word, unordered; approximate matches only if no word matches exactly. */
   search(query: readonly string[], options: SearchOptions = {}): Hit[] {
     if (options.among) return this.scoreAmong(this.weighted(query), options.among, options.boost);
-    const hits = this.match(query, options.boost);
+    const hits = this.match(query);
     const out: Hit[] = new Array(hits.count);
     for (let i = 0; i < hits.count; i++) out[i] = { id: hits.ids[i] as number, score: hits.scores[i] as number };
     return out;
   }
 
   /** Like `search` over the whole index, but into reused typed arrays: for large result sets. */
-  match(query: readonly string[], boost?: (id: number) => number): Hits {
+  match(query: readonly string[], boost?: Boost): Hits {
     const weighted = this.weighted(query);
     return weighted.length === 0 ? { count: 0, ids: this.touched, scores: this.hitScores } : this.scoreAll(weighted, boost);
   }
@@ -170,23 +176,32 @@ export class TermIndex {
     return idf * (BM25.d + (freq * (BM25.k1 + 1)) / (freq + (this.norms[doc] as number)));
   }
 
-  /** Scores every posting of the query terms, accumulating in reused arrays. */
-  private scoreAll(terms: { id: number; weight: number }[], boost?: (id: number) => number): Hits {
+  /**
+   * Scores every posting of the query terms, accumulating in reused arrays. The hot loop: kept
+   * to local variables and typed arrays (millions of postings a second).
+   */
+  private scoreAll(terms: { id: number; weight: number }[], boost?: Boost): Hits {
     const { offsets, docs, freqs } = this.data;
-    const scores = this.scratch;
-    const touched = this.touched;
+    const { scratch: scores, touched, norms } = this;
+    const d = BM25.d;
+    const k1plus1 = BM25.k1 + 1;
     let count = 0;
     for (const { id: term, weight } of terms) {
       const idf = this.idf(term) * weight;
-      for (let p = offsets[term] as number, end = offsets[term + 1] as number; p < end; p++) {
+      const end = offsets[term + 1] as number;
+      for (let p = offsets[term] as number; p < end; p++) {
         const doc = docs[p] as number;
-        if (scores[doc] === 0) touched[count++] = doc;
-        scores[doc] = (scores[doc] as number) + this.termScore(idf, freqs[p] as number, doc);
+        const freq = freqs[p] as number;
+        const before = scores[doc] as number;
+        if (before === 0) touched[count++] = doc;
+        scores[doc] = before + idf * (d + (freq * k1plus1) / (freq + (norms[doc] as number)));
       }
     }
+    const factors = boost?.factors;
+    const scale = boost?.scale ?? 0;
     for (let i = 0; i < count; i++) {
       const doc = touched[i] as number;
-      this.hitScores[i] = (scores[doc] as number) * (boost ? boost(doc) : 1);
+      this.hitScores[i] = (scores[doc] as number) * (factors ? 1 + (factors[doc] as number) * scale : 1);
       scores[doc] = 0;
     }
     return { count, ids: touched, scores: this.hitScores };
