@@ -50,7 +50,7 @@ export interface Page {
 /** Builds the answer's results from ranked sentences; the text is read back from the article. */
 export function buildAnswer(index: CorpusIndex, query: Query, page: Page, suggestions: string[]): Answer {
   const results = page.ranked.map(({ sentence, score }): AnswerResult => {
-    const article = index.articles[sentence.article];
+    const article = index.articles.get(sentence.article);
     if (!article) throw new Error(`sentence ${sentence.id} has no article`);
     return {
       text: collapseLineBreaks(index.textOf(sentence)),

@@ -50,7 +50,7 @@ function optionValue(text: string, name: string): string | null {
 
 function renderSources(verbatim: Verbatim): string {
   const { articles, failures } = verbatim.index;
-  const lines = articles.map((a) =>
+  const lines = [...articles].map((a) =>
     [a.meta.outlet, a.meta.title, a.meta.published, a.meta.url ?? a.file, `${a.sentences} sentences`, `${a.statements} statements`]
       .filter(Boolean)
       .join(' · '),

@@ -22,11 +22,9 @@ export interface QuoteContext {
 /** The core: a loaded, attributed and indexed corpus that answers questions. No Discord here. */
 export class Verbatim {
   readonly lookup: SpeakerLookup;
-  private readonly articleKeys: Map<string, number>;
 
   constructor(readonly index: CorpusIndex) {
     this.lookup = new SpeakerLookup(index.speakers.speakers);
-    this.articleKeys = new Map(index.articles.map((a, i) => [a.key, i]));
   }
 
   /** Loads and indexes a corpus folder; throws CorpusFolderError when the folder cannot be read. */
@@ -72,22 +70,25 @@ export class Verbatim {
     return this.lookup.complete(cleanQuestion(input), max);
   }
 
-  /** A stable reference to a sentence that survives a restart: its article's key and its offset. */
+  /**
+   * A stable reference to a sentence that survives a restart: its article's place, the article's
+   * content key (so a changed or moved article is never mistaken for it) and the sentence's offset.
+   */
   locatorOf(sentenceId: number): string | null {
     const sentence = this.index.sentence(sentenceId);
-    const article = sentence && this.index.articles[sentence.article];
-    return sentence && article ? `${article.key}.${sentence.start}` : null;
+    const article = sentence && this.index.articles.get(sentence.article);
+    return sentence && article ? `${sentence.article}.${article.key}.${sentence.start}` : null;
   }
 
   /** The paragraph around a located sentence, or null when the corpus no longer has it. */
   contextOf(locator: string): QuoteContext | null {
-    const [key, startText] = locator.split('.');
-    const articleId = this.articleKeys.get(key ?? '');
+    const [place, key, startText] = locator.split('.');
+    const articleId = Number(place);
     const start = Number(startText);
-    if (articleId === undefined || !Number.isInteger(start)) return null;
+    if (!Number.isInteger(articleId) || !Number.isInteger(start) || this.index.articles.get(articleId)?.key !== key) return null;
     const own = this.index.sentencesOf(articleId);
     const quoted = own.find((s) => s.start === start);
-    const article = this.index.articles[articleId];
+    const article = this.index.articles.get(articleId);
     if (!quoted || !article) return null;
     const paragraph = own.filter((s) => s.paragraph === quoted.paragraph);
     return {

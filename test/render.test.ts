@@ -48,12 +48,12 @@ describe('footers and button ids', () => {
   });
 
   it('encodes and decodes button actions within 100 characters, refusing anything else', () => {
-    for (const action of [{ kind: 'more', offset: 5 }, { kind: 'public', offset: 0 }, { kind: 'context', locator: '0123456789.4521' }] as const) {
+    for (const action of [{ kind: 'more', offset: 5 }, { kind: 'public', offset: 0 }, { kind: 'context', locator: '12.0123456789.4521' }] as const) {
       const id = encodeButton(action);
       expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
       expect(decodeButton(id)).toEqual(action);
     }
-    for (const bad of ['', 'v1', 'v1:more:-1', 'v1:more:99999999', 'v1:ctx:zz.1', 'v1:ctx:0123456789.4:extra', 'v2:more:1']) {
+    for (const bad of ['', 'v1', 'v1:more:-1', 'v1:more:99999999', 'v1:ctx:zz.1', 'v1:ctx:0123456789.4521', 'v1:ctx:1.0123456789.4:extra', 'v2:more:1']) {
       expect(decodeButton(bad)).toBeNull();
     }
   });

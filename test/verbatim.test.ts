@@ -16,7 +16,7 @@ describe.each(['corpus', 'test/eval/fictional/corpus'])('the verbatim guarantee 
       const text = index.store.text(id);
       expect(text.trim()).toBe(text);
       expect(text.length).toBeGreaterThan(0);
-      expect(bodies.get(index.articles[sentence?.article ?? -1]?.file ?? '')).toContain(text);
+      expect(bodies.get(index.articles.get(sentence?.article ?? -1)?.file ?? '')).toContain(text);
     }
   });
 

@@ -1,14 +1,14 @@
 import type { LoadFailure } from '../corpus/types.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
-import type { IndexedArticle } from '../search/corpusIndex.js';
+import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
 import { SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
 import { invert, type TermIndexData } from '../search/termIndex.js';
 import type { Part, PersonRecord } from './part.js';
 
 /** Everything a corpus index is made of: plain data and typed arrays, ready to transfer or save. */
 export interface IndexData {
-  articles: IndexedArticle[];
+  articles: ArticleTableData;
   store: SentenceStoreData;
   speakers: Speaker[];
   terms: TermIndexData;
@@ -28,13 +28,13 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
     });
   }));
   const store = joinStores(parts, people, speakers);
-  return { articles: articlesOf(parts, store), store, speakers: speakers.speakers, terms: joinTerms(parts), failures };
+  return { articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms: joinTerms(parts), failures };
 }
 
 /** The typed arrays of an index, to transfer rather than copy between threads. */
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
-  const { store, terms } = data;
-  return [store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
+  const { store, terms, articles } = data;
+  return [articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
     store.confidence, store.cue, store.textHash, store.copyOf, terms.offsets, terms.docs, terms.freqs, terms.lengths].map((a) => a.buffer as ArrayBuffer);
 }
 

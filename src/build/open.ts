@@ -56,7 +56,7 @@ async function build(dir: string, options: OpenOptions): Promise<IndexData> {
   const background = options.background ?? corpusFiles(dir).length >= BACKGROUND_FROM;
   const data = background ? await buildOnThreads(dir, progress) : buildHere(dir, progress);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  progress.finish(`Indexed ${data.articles.length} articles, ${data.store.article.length} sentences in ${seconds} s.`);
+  progress.finish(`Indexed ${data.articles.sentences.length} articles, ${data.store.article.length} sentences in ${seconds} s.`);
   return data;
 }
 

@@ -4,13 +4,14 @@ import { join, relative, sep, extname } from 'node:path';
 import type { IndexData } from './assemble.js';
 import type { SentenceStoreData } from '../search/sentenceStore.js';
 import type { TermIndexData } from '../search/termIndex.js';
+import type { ArticleTableData } from '../search/articleTable.js';
 import { BM25 } from '../search/termIndex.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 const PREFIX = 'index-';
 
-type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}`;
+type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}`;
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array } as const;
 
@@ -27,7 +28,6 @@ interface Meta {
   bytes: number;
   checksum: string;
   layout: Layout[];
-  articles: IndexData['articles'];
   speakers: IndexData['speakers'];
   failures: IndexData['failures'];
   cues: string[];
@@ -95,8 +95,10 @@ export function corpusFiles(dir: string): string[] {
 }
 
 function arraysOf(data: IndexData): [ArrayName, Typed][] {
-  const { store, terms } = data;
+  const { store, terms, articles } = data;
   return [
+    ['articles.lines', articles.lines], ['articles.lineStarts', articles.lineStarts], ['articles.sentences', articles.sentences],
+    ['articles.statements', articles.statements], ['articles.firstSentence', articles.firstSentence],
     ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
     ['paragraph', store.paragraph], ['speaker', store.speaker], ['quote', store.quote], ['confidence', store.confidence], ['cue', store.cue],
     ['textHash', store.textHash], ['copyOf', store.copyOf], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.lengths', terms.lengths],
@@ -127,7 +129,7 @@ export function saveSnapshot(cacheDir: string, key: string, data: IndexData): st
   writeFileSync(join(temporary, 'terms.txt'), data.terms.terms.join('\n'));
   const meta: Meta = {
     version: INDEX_VERSION, key, bytes: offset, checksum: checksum(bytes), layout,
-    articles: data.articles, speakers: data.speakers, failures: data.failures, cues: data.store.cues,
+    speakers: data.speakers, failures: data.failures, cues: data.store.cues,
   };
   writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
   rmSync(target, { recursive: true, force: true });
@@ -169,7 +171,11 @@ export function loadSnapshot(cacheDir: string, key: string): { data: IndexData }
     };
     const termsText = readFileSync(join(folder, 'terms.txt'), 'utf8');
     const data: IndexData = {
-      articles: meta.articles, speakers: meta.speakers, failures: meta.failures,
+      articles: {
+        lines: get('articles.lines'), lineStarts: get('articles.lineStarts'), sentences: get('articles.sentences'),
+        statements: get('articles.statements'), firstSentence: get('articles.firstSentence'),
+      },
+      speakers: meta.speakers, failures: meta.failures,
       store: {
         text: get('text'), articleStarts: get('articleStarts'), article: get('article'), start: get('start'), end: get('end'),
         paragraph: get('paragraph'), speaker: get('speaker'), quote: get('quote'), confidence: get('confidence'), cue: get('cue'),

@@ -29,6 +29,6 @@ export function decodeButton(customId: string): ButtonAction | null {
     if (!/^\d{1,7}$/.test(value) || Number(value) > MAX_OFFSET) return null;
     return { kind: kind === 'more' ? 'more' : 'public', offset: Number(value) };
   }
-  if (kind === 'ctx' && /^[0-9a-f]{10}\.\d{1,9}$/.test(value)) return { kind: 'context', locator: value };
+  if (kind === 'ctx' && /^\d{1,7}\.[0-9a-f]{10}\.\d{1,9}$/.test(value)) return { kind: 'context', locator: value };
   return null;
 }

@@ -172,11 +172,13 @@ export function renderNoResult(answer: Answer, ephemeral: boolean): Reply {
 }
 
 /** The corpus's articles, as many as fit, and the files that could not be loaded. */
-export function renderSources(articles: readonly IndexedArticle[], failures: readonly LoadFailure[]): Reply {
+export function renderSources(articles: Iterable<IndexedArticle> & { length: number }, failures: readonly LoadFailure[]): Reply {
   const lines: string[] = [];
   let used = 0;
   const budget = LIMITS.description - 200;
-  for (const [i, article] of articles.entries()) {
+  let i = -1;
+  for (const article of articles) {
+    i++;
     const { meta } = article;
     const title = escapeText(truncate(meta.title, 150));
     const linked = meta.url && /^https?:\/\//.test(meta.url) ? `[${title}](${meta.url})` : title;

@@ -14,7 +14,7 @@ export function plainMiniSearch(index: CorpusIndex): Answerer {
     results: search.search(question).slice(0, limit).map((hit) => {
       const sentence = index.sentence(hit.id as number);
       if (!sentence) throw new Error(`no sentence ${hit.id}`);
-      return { text: index.textOf(sentence), speaker: null, file: index.articles[sentence.article]?.file ?? '' };
+      return { text: index.textOf(sentence), speaker: null, file: index.articles.get(sentence.article)?.file ?? '' };
     }),
   });
 }

@@ -1,4 +1,5 @@
-import type { ArticleMeta, LoadedCorpus, LoadFailure } from '../corpus/types.js';
+import type { LoadedCorpus, LoadFailure } from '../corpus/types.js';
+import { ArticleTable } from './articleTable.js';
 import { SpeakerDirectory } from './speakers.js';
 import { SentenceStore, type StoredSentence } from './sentenceStore.js';
 import { TermIndex } from './termIndex.js';
@@ -7,16 +8,7 @@ import { assemble, type IndexData } from '../build/assemble.js';
 
 export type { StoredSentence } from './sentenceStore.js';
 
-export interface IndexedArticle {
-  file: string;
-  meta: ArticleMeta;
-  /** Ten hex digits of a hash of the file and its text: a changed article gets a new key. */
-  key: string;
-  sentences: number;
-  statements: number;
-  /** Its sentences are ids `firstSentence .. firstSentence + sentences - 1`. */
-  firstSentence: number;
-}
+export type { IndexedArticle } from './articleTable.js';
 
 /**
  * Everything a question is answered from: articles, attributed sentences (in a compact store),
@@ -27,7 +19,7 @@ export class CorpusIndex {
   readonly statementsBySpeaker: number[][];
 
   constructor(
-    readonly articles: IndexedArticle[],
+    readonly articles: ArticleTable,
     readonly store: SentenceStore,
     readonly speakers: SpeakerDirectory,
     readonly terms: TermIndex,
@@ -47,7 +39,7 @@ export class CorpusIndex {
   }
 
   static fromData(data: IndexData): CorpusIndex {
-    return new CorpusIndex(data.articles, new SentenceStore(data.store), SpeakerDirectory.of(data.speakers), new TermIndex(data.terms), data.failures);
+    return new CorpusIndex(new ArticleTable(data.articles), new SentenceStore(data.store), SpeakerDirectory.of(data.speakers), new TermIndex(data.terms), data.failures);
   }
 
   get sentenceCount(): number {
@@ -65,7 +57,7 @@ export class CorpusIndex {
 
   /** The sentences of one article, in reading order. */
   sentencesOf(articleId: number): StoredSentence[] {
-    const article = this.articles[articleId];
+    const article = this.articles.get(articleId);
     if (!article) return [];
     const out: StoredSentence[] = [];
     for (let id = article.firstSentence; id < article.firstSentence + article.sentences; id++) {

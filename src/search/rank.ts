@@ -51,8 +51,8 @@ function byPlace(index: CorpusIndex, a: number, b: number): number {
   const articleA = article[a] as number;
   const articleB = article[b] as number;
   if (articleA === articleB) return a - b;
-  const dateA = index.articles[articleA]?.meta.published ?? '';
-  const dateB = index.articles[articleB]?.meta.published ?? '';
+  const dateA = index.articles.get(articleA)?.meta.published ?? '';
+  const dateB = index.articles.get(articleB)?.meta.published ?? '';
   return dateB.localeCompare(dateA) || articleA - articleB;
 }
 

@@ -130,7 +130,7 @@ describe('with the seed corpus', () => {
     expect(click.message?.embeds[0]?.description).toMatch(/^\*\*Separately, Yuri Ushakov/);
   });
 
-  it.each([['v1:ctx:0000000000.12'], ['v1:more:x'], ['garbage'], ['v0:more:5']])('a stale or malformed button (%s) gets a short private message', async (customId) => {
+  it.each([['v1:ctx:0.0000000000.12'], ['v1:ctx:0000000000.12'], ['v1:more:x'], ['garbage'], ['v0:more:5']])('a stale or malformed button (%s) gets a short private message', async (customId) => {
     const record = await h.fake.settled(h.fake.command('ask', { question: 'what did Lavrov say' }));
     const click = await h.fake.settled(h.fake.click(record.message as APIMessage, customId));
     expect(isEphemeral(click.message ?? undefined)).toBe(true);
