@@ -23,8 +23,13 @@ export interface QuoteContext {
 export class Verbatim {
   readonly lookup: SpeakerLookup;
 
-  constructor(readonly index: CorpusIndex) {
-    this.lookup = new SpeakerLookup(index.speakers.speakers);
+  constructor(readonly index: CorpusIndex, lookup?: SpeakerLookup) {
+    this.lookup = lookup ?? new SpeakerLookup(index.speakers.speakers);
+  }
+
+  /** Like the constructor, but builds the speaker lookup in slices: for a swap while serving. */
+  static async create(index: CorpusIndex): Promise<Verbatim> {
+    return new Verbatim(index, await SpeakerLookup.create(index.speakers.speakers));
   }
 
   /** Loads and indexes a corpus folder; throws CorpusFolderError when the folder cannot be read. */

@@ -20,6 +20,14 @@ describe('the background build', () => {
     expect(progress.at(-1)).toEqual([6, 6]);
   });
 
+  it('builds the speaker lookup in slices with the same result', async () => {
+    const index = Verbatim.fromFolder('test/eval/fictional/corpus').index;
+    const sliced = await Verbatim.create(index);
+    const whole = new Verbatim(index);
+    for (const input of ['', 'fal', 'halvosen', 'strøm']) expect(sliced.speakerChoices(input, 25)).toEqual(whole.speakerChoices(input, 25));
+    for (const question of ['what did Falkbreg say', 'what did the chief negotiator say']) expect(sliced.ask(question, 5)).toEqual(whole.ask(question, 5));
+  });
+
   it('rejects with the reason when the folder cannot be read', async () => {
     await expect(buildInBackground('no/such/folder')).rejects.toThrow(/corpus folder not found/);
   });

@@ -31,6 +31,23 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
   return { articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms: joinTerms(parts), failures };
 }
 
+/** An index's typed arrays, and the rest: sent between threads as two messages (see worker.ts). */
+export type IndexArrays = { store: Omit<SentenceStoreData, 'cues'>; terms: Omit<TermIndexData, 'terms'>; articles: ArticleTableData };
+export type IndexObjects = { speakers: Speaker[]; terms: string[]; cues: string[]; failures: LoadFailure[] };
+
+export function splitIndex(data: IndexData): { arrays: IndexArrays; objects: IndexObjects } {
+  const { cues, ...store } = data.store;
+  const { terms, ...postings } = data.terms;
+  return { arrays: { store, terms: postings, articles: data.articles }, objects: { speakers: data.speakers, terms, cues, failures: data.failures } };
+}
+
+export function joinIndex(arrays: IndexArrays, objects: IndexObjects): IndexData {
+  return {
+    store: { ...arrays.store, cues: objects.cues }, terms: { ...arrays.terms, terms: objects.terms },
+    articles: arrays.articles, speakers: objects.speakers, failures: objects.failures,
+  };
+}
+
 /** The typed arrays of an index, to transfer rather than copy between threads. */
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;

@@ -30,7 +30,7 @@ const MAX_FORM_WORDS = 6;
 
 /** Finds the corpus speaker a question names, by any name form or role, in any case, with one typo. */
 export class SpeakerLookup {
-  private readonly forms = new Map<string, FormEntry>();
+  private readonly forms: Map<string, FormEntry>;
   /** Speakers with statements, most first: autocomplete's order and its empty-input answer. */
   private readonly mostQuoted: Speaker[];
   /** Whole name forms and their single words, folded, for autocomplete and typos. */
@@ -39,36 +39,20 @@ export class SpeakerLookup {
   /** One-word forms of every speaker (surnames, first names), for typos in questions. */
   private readonly singleWords: SortedNames;
 
-  constructor(private readonly speakers: readonly Speaker[]) {
-    for (const speaker of speakers) {
-      for (const form of speaker.forms) this.add(form, FormKind.FullName, speaker.id);
-      const core = coreNameWords(speaker.name.split(' '));
-      if (core.length >= 2) this.add(`${core[0]} ${core[core.length - 1]}`, FormKind.FullName, speaker.id);
-      this.add(speaker.surname, FormKind.Surname, speaker.id);
-      if (core.length >= 2) this.add(core[0] ?? '', FormKind.FirstName, speaker.id);
-      for (const role of speaker.roles) this.add(role, FormKind.Role, speaker.id);
-    }
-    this.mostQuoted = speakers.filter((s) => s.statements > 0).sort(byStatements);
-    const folded = this.mostQuoted.map((s) => ({ id: s.id, forms: [...new Set([s.name, ...s.forms].map(foldForm))] }));
-    this.quotedForms = new SortedNames(folded.flatMap((s) => s.forms.map((f): [string, number] => [f, s.id])));
-    this.quotedWords = new SortedNames(folded.flatMap((s) => s.forms.flatMap((f) => f.split(' ').map((w): [string, number] => [w, s.id]))));
-    this.singleWords = new SortedNames(
-      [...this.forms.entries()]
-        .filter(([form, entry]) => !form.includes(' ') && entry.kind !== FormKind.Role && form.length >= MIN_FUZZY_LENGTH)
-        .flatMap(([form, entry]) => [...entry.speakers].map((id): [string, number] => [form, id])),
-    );
+  constructor(private readonly speakers: readonly Speaker[], parts: LookupParts = runToEnd(buildParts(speakers))) {
+    this.forms = parts.forms;
+    this.mostQuoted = parts.mostQuoted;
+    this.quotedForms = parts.quotedForms;
+    this.quotedWords = parts.quotedWords;
+    this.singleWords = parts.singleWords;
   }
 
-  private add(form: string, kind: FormKind, id: number): void {
-    const key = foldForm(form);
-    if (!key) return;
-    // A one-word form is a surname or a first name, whatever form it came from.
-    const effective = kind === FormKind.FullName && !key.includes(' ') ? FormKind.Surname : kind;
-    const entry = this.forms.get(key);
-    if (!entry) this.forms.set(key, { speakers: new Set([id]), kind: effective });
-    else {
-      entry.speakers.add(id);
-      entry.kind = Math.max(entry.kind, effective);
+  /** Builds the lookup in slices, yielding to the event loop between them: for a swap while serving. */
+  static async create(speakers: readonly Speaker[]): Promise<SpeakerLookup> {
+    const steps = buildParts(speakers);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return new SpeakerLookup(speakers, step.value);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -155,6 +139,64 @@ export class SpeakerLookup {
     return found.length > 0 ? found : this.mostQuoted.slice(0, count);
   }
 
+}
+
+interface LookupParts {
+  forms: Map<string, FormEntry>;
+  mostQuoted: Speaker[];
+  quotedForms: SortedNames;
+  quotedWords: SortedNames;
+  singleWords: SortedNames;
+}
+
+// Speakers handled between two yields of the sliced build: a few milliseconds of work.
+const SPEAKERS_PER_SLICE = 250;
+
+/** The lookup's parts, built in slices: it yields after each one. */
+function* buildParts(speakers: readonly Speaker[]): Generator<void, LookupParts> {
+  const forms = new Map<string, FormEntry>();
+  const add = (form: string, kind: FormKind, id: number) => {
+    const key = foldForm(form);
+    if (!key) return;
+    // A one-word form is a surname or a first name, whatever form it came from.
+    const effective = kind === FormKind.FullName && !key.includes(' ') ? FormKind.Surname : kind;
+    const entry = forms.get(key);
+    if (!entry) forms.set(key, { speakers: new Set([id]), kind: effective });
+    else {
+      entry.speakers.add(id);
+      entry.kind = Math.max(entry.kind, effective);
+    }
+  };
+  for (const [i, speaker] of speakers.entries()) {
+    for (const form of speaker.forms) add(form, FormKind.FullName, speaker.id);
+    const core = coreNameWords(speaker.name.split(' '));
+    if (core.length >= 2) add(`${core[0]} ${core[core.length - 1]}`, FormKind.FullName, speaker.id);
+    add(speaker.surname, FormKind.Surname, speaker.id);
+    if (core.length >= 2) add(core[0] ?? '', FormKind.FirstName, speaker.id);
+    for (const role of speaker.roles) add(role, FormKind.Role, speaker.id);
+    if (i % SPEAKERS_PER_SLICE === SPEAKERS_PER_SLICE - 1) yield;
+  }
+  const mostQuoted = speakers.filter((s) => s.statements > 0).sort(byStatements);
+  yield;
+  const folded: { id: number; forms: string[] }[] = [];
+  for (const [i, s] of mostQuoted.entries()) {
+    folded.push({ id: s.id, forms: [...new Set([s.name, ...s.forms].map(foldForm))] });
+    if (i % SPEAKERS_PER_SLICE === SPEAKERS_PER_SLICE - 1) yield;
+  }
+  const quotedForms = new SortedNames(folded.flatMap((s) => s.forms.map((f): [string, number] => [f, s.id])));
+  yield;
+  const quotedWords = new SortedNames(folded.flatMap((s) => s.forms.flatMap((f) => f.split(' ').map((w): [string, number] => [w, s.id]))));
+  yield;
+  const singleWords = new SortedNames(
+    [...forms.entries()]
+      .filter(([form, entry]) => !form.includes(' ') && entry.kind !== FormKind.Role && form.length >= MIN_FUZZY_LENGTH)
+      .flatMap(([form, entry]) => [...entry.speakers].map((id): [string, number] => [form, id])),
+  );
+  return { forms, mostQuoted, quotedForms, quotedWords, singleWords };
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 function byStatements(a: Speaker, b: Speaker): number {

@@ -31,8 +31,8 @@ export const verbatimEngine: BenchEngine = {
     const complete = latencies(autocomplete, (input) => verbatim.speakerChoices(input, 25));
     const stall = await longestStall(async () => {
       let serving = verbatim;
-      const rebuild = buildInBackground(corpusDir).then((data) => {
-        serving = new Verbatim(CorpusIndex.fromData(data));
+      const rebuild = buildInBackground(corpusDir).then(async (data) => {
+        serving = await Verbatim.create(CorpusIndex.fromData(data));
       });
       let done = false;
       void rebuild.finally(() => (done = true));
