@@ -6,12 +6,16 @@ import { NO_MENTIONS } from './respond.js';
 import { errorFields } from '../log.js';
 
 /**
- * The discord.js client: the Guilds intent only (slash commands need no more), no mentions
+ * The discord.js client: the Guilds intent only (slash commands need no more), all shards in
+ * one process, no mentions
  * parsed from anything it sends, and the REST base from DISCORD_API_BASE when set.
  */
 export function createClient(config: Pick<Config, 'apiBase'>, context: BotContext): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // As many gateway shards as Discord recommends, all in this one process: the index is
+    // loaded once and shared by every shard (see the README on scaling past one process).
+    shards: 'auto',
     allowedMentions: NO_MENTIONS,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
