@@ -4,6 +4,7 @@ import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
 import { SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
 import { invert, type TermIndexData } from '../search/termIndex.js';
+import { Interner } from '../search/interner.js';
 import type { Part, PersonRecord } from './part.js';
 
 /** Everything a corpus index is made of: plain data and typed arrays, ready to transfer or save. */
@@ -75,15 +76,16 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
     articleStarts: new Uint32Array(articleCount + 1), article: new Uint32Array(sentences), start: new Uint32Array(sentences),
     end: new Uint32Array(sentences), paragraph: new Uint32Array(sentences), speaker: new Int32Array(sentences),
     quote: new Uint8Array(sentences), confidence: new Uint8Array(sentences), cue: new Uint16Array(sentences),
-    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), cues: [''],
+    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), cues: [],
   };
-  const cueIds = new Map<string, number>();
+  // Cue 0 stands for no cue.
+  const cues = new Interner(['']);
   let bytes = 0;
   let sentence = 0;
   let articleBase = 0;
   parts.forEach((part, p) => {
     store.text.set(part.text, bytes);
-    const cueMap = part.cues.map((cue, i) => (i === 0 ? 0 : globalCue(store.cues, cueIds, cue)));
+    const cueMap = part.cues.map((cue, i) => (i === 0 ? 0 : cues.id(cue)));
     let s = 0;
     part.articles.forEach((article, a) => {
       store.articleStarts[articleBase + a] = bytes + (part.articleStarts[a] as number);
@@ -105,6 +107,7 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
     articleBase += part.articles.length;
   });
   store.articleStarts[articleCount] = bytes;
+  store.cues = cues.values;
   markCopies(store);
   return store;
 }
@@ -130,16 +133,6 @@ function markCopies(store: SentenceStoreData): void {
   }
 }
 
-function globalCue(cues: string[], ids: Map<string, number>, cue: string): number {
-  let id = ids.get(cue);
-  if (id === undefined) {
-    id = cues.length;
-    cues.push(cue);
-    ids.set(cue, id);
-  }
-  return id;
-}
-
 function articlesOf(parts: readonly Part[], store: SentenceStoreData): IndexedArticle[] {
   const articles: IndexedArticle[] = [];
   let firstSentence = 0;
@@ -156,8 +149,7 @@ function articlesOf(parts: readonly Part[], store: SentenceStoreData): IndexedAr
 
 /** One dictionary for all parts; each part's term ids renumbered into it, then inverted. */
 function joinTerms(parts: readonly Part[]): TermIndexData {
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
+  const terms = new Interner();
   const documents = parts.reduce((n, p) => n + p.lengths.length, 0);
   const postings = parts.reduce((n, p) => n + p.docTerms.length, 0);
   const docStarts = new Uint32Array(documents);
@@ -167,15 +159,7 @@ function joinTerms(parts: readonly Part[]): TermIndexData {
   let doc = 0;
   let at = 0;
   for (const part of parts) {
-    const remap = part.terms.map((term) => {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = terms.length;
-        terms.push(term);
-        ids.set(term, id);
-      }
-      return id;
-    });
+    const remap = part.terms.map((term) => terms.id(term));
     for (let d = 0; d < part.lengths.length; d++) docStarts[doc + d] = at + (part.docStarts[d] as number);
     for (let p = 0; p < part.docTerms.length; p++) docTerms[at + p] = remap[part.docTerms[p] as number] as number;
     docFreqs.set(part.docFreqs, at);
@@ -183,5 +167,5 @@ function joinTerms(parts: readonly Part[]): TermIndexData {
     doc += part.lengths.length;
     at += part.docTerms.length;
   }
-  return invert({ terms, docStarts, docTerms, docFreqs, lengths });
+  return invert({ terms: terms.values, docStarts, docTerms, docFreqs, lengths });
 }

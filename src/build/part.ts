@@ -4,6 +4,7 @@ import type { ArticlePerson } from '../attribution/people.js';
 import { Growable } from '../search/growable.js';
 import { utf8Offsets, sentenceHash } from '../search/sentenceStore.js';
 import { TermIndexBuilder } from '../search/termIndex.js';
+import { Interner } from '../search/interner.js';
 import { createHash } from 'node:crypto';
 
 /** A person of one article, as plain data that crosses threads. */
@@ -75,8 +76,8 @@ class PartBuilder {
   private readonly confidence = new Growable(Uint8Array);
   private readonly cue = new Growable(Uint16Array);
   private readonly textHash = new Growable(Uint32Array);
-  private readonly cues = [''];
-  private readonly cueIds = new Map<string, number>();
+  // Cue 0 stands for no cue.
+  private readonly cues = new Interner(['']);
   private readonly terms = new TermIndexBuilder();
 
   add(article: Article): void {
@@ -97,7 +98,7 @@ class PartBuilder {
       this.person.push(attribution?.person ? (personIndex.get(attribution.person) ?? -1) : -1);
       this.quote.push(attribution?.quote === 'direct' ? 1 : attribution?.quote === 'indirect' ? 2 : 0);
       this.confidence.push(Math.round((attribution?.confidence ?? 0) * 100));
-      this.cue.push(this.cueId(attribution?.cue ?? null));
+      this.cue.push(this.cues.id(attribution?.cue ?? ''));
       this.textHash.push(sentenceHash(sentence.text));
       this.terms.add(sentence.text);
     });
@@ -105,17 +106,6 @@ class PartBuilder {
       file: article.file, meta: article.meta, key: articleKey(article.file, article.body), sentences: analyzed.sentences.length,
       people: people.map((p) => ({ key: p.key, name: p.name, surname: p.surname, forms: [...p.forms], roles: [...p.roles], gender: p.gender, mentions: p.mentions, confirmed: p.confirmed })),
     });
-  }
-
-  private cueId(cue: string | null): number {
-    if (cue === null) return 0;
-    let id = this.cueIds.get(cue);
-    if (id === undefined) {
-      id = this.cues.length;
-      this.cues.push(cue);
-      this.cueIds.set(cue, id);
-    }
-    return id;
   }
 
   finish(): Part {
@@ -130,7 +120,7 @@ class PartBuilder {
     return {
       articles: this.articles, text, articleStarts: this.articleStarts.finish(),
       start: this.start.finish(), end: this.end.finish(), paragraph: this.paragraph.finish(), person: this.person.finish(),
-      quote: this.quote.finish(), confidence: this.confidence.finish(), cue: this.cue.finish(), textHash: this.textHash.finish(), cues: this.cues,
+      quote: this.quote.finish(), confidence: this.confidence.finish(), cue: this.cue.finish(), textHash: this.textHash.finish(), cues: this.cues.values,
       ...documents,
     };
   }

@@ -1,5 +1,6 @@
 import { Growable } from './growable.js';
 import { editDistance, indexTerm, words } from './terms.js';
+import { Interner } from './interner.js';
 
 /**
  * BM25+ parameters, tuned for one-sentence documents: their lengths vary little and say little
@@ -238,8 +239,7 @@ function findDoc(docs: Uint32Array, from: number, to: number, doc: number): numb
 
 /** Builds a term index from documents added in id order 0, 1, 2, … */
 export class TermIndexBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
+  private readonly names = new Interner();
   private readonly stems = new Map<string, string | null>();
   private readonly docTerms = new Growable(Uint32Array);
   private readonly docFreqs = new Growable(Uint8Array);
@@ -253,12 +253,7 @@ export class TermIndexBuilder {
       const term = this.stem(word);
       if (term === null) continue;
       length++;
-      let id = this.ids.get(term);
-      if (id === undefined) {
-        id = this.names.length;
-        this.ids.set(term, id);
-        this.names.push(term);
-      }
+      const id = this.names.id(term);
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     this.docStarts.push(this.docTerms.length);
@@ -280,7 +275,7 @@ export class TermIndexBuilder {
 
   /** The documents' term lists against this builder's own dictionary, for merging elsewhere. */
   documents(): { terms: string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array } {
-    return { terms: this.names, docStarts: this.docStarts.finish(), docTerms: this.docTerms.finish(), docFreqs: this.docFreqs.finish(), lengths: this.lengths.finish() };
+    return { terms: this.names.values, docStarts: this.docStarts.finish(), docTerms: this.docTerms.finish(), docFreqs: this.docFreqs.finish(), lengths: this.lengths.finish() };
   }
 
   /** Inverts the document lists into sorted postings, terms renumbered in sorted order. */
