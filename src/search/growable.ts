@@ -19,10 +19,6 @@ export class Growable<T extends TypedArray> {
     this.data[this.length++] = value;
   }
 
-  get(index: number): number {
-    return this.data[index] as number;
-  }
-
   finish(): T {
     return this.data.slice(0, this.length) as T;
   }

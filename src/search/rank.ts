@@ -33,7 +33,7 @@ function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wan
   const statements = index.statementsBySpeaker[speakerId] ?? [];
   const relevance = new Map<number, number>();
   if (topic.length > 0) {
-    for (const hit of index.terms.search(topic, { among: statements })) relevance.set(hit.id, hit.score);
+    for (const hit of index.terms.searchAmong(topic, statements)) relevance.set(hit.id, hit.score);
   }
   const hits: Hit[] = statements.map((id) => {
     const related = relevance.get(id);

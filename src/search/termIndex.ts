@@ -50,13 +50,6 @@ export interface Boost {
   scale: number;
 }
 
-export interface SearchOptions {
-  /** Only these documents, when given (a speaker's statements). */
-  among?: readonly number[];
-  /** A factor on each document's score. */
-  boost?: (id: number) => number;
-}
-
 /**
  * An inverted index over sentences in typed arrays: about 5 bytes a posting, no object per
  * term or document, so it stays small at a million sentences, moves between threads without
@@ -85,21 +78,18 @@ export class TermIndex {
     return this.data.lengths.length;
   }
 
-  /** Documents matching any query word, unordered; approximate matches only if no word matches exactly. */
-  search(query: readonly string[], options: SearchOptions = {}): Hit[] {
-    if (options.among) return this.scoreAmong(this.weighted(query), options.among, options.boost);
-    const hits = this.match(query);
-    const out: Hit[] = new Array(hits.count);
-    for (let i = 0; i < hits.count; i++) out[i] = { id: hits.ids[i] as number, score: hits.scores[i] as number };
-    return out;
+  /** The given documents (a speaker's statements) that match any query word, unordered. */
+  searchAmong(query: readonly string[], among: readonly number[]): Hit[] {
+    return this.scoreAmong(this.weighted(query), among);
   }
 
-  /** Like `search` over the whole index, but into reused typed arrays: for large result sets. */
+  /** Documents of the whole index matching any query word, into reused typed arrays. */
   match(query: readonly string[], boost?: Boost): Hits {
     const weighted = this.weighted(query);
     return weighted.length === 0 ? { count: 0, ids: this.touched, scores: this.hitScores } : this.scoreAll(weighted, boost);
   }
 
+  /** The query's terms and their weights: exact matches, or approximate ones only if no word matches exactly. */
   private weighted(query: readonly string[]): { id: number; weight: number }[] {
     const terms = this.queryTerms(query);
     const exact = terms.flatMap((term) => this.termId(term) ?? []).map((id) => ({ id, weight: 1 }));
@@ -209,7 +199,7 @@ export class TermIndex {
   }
 
   /** Scores only the given documents: a binary search in each query term's postings. */
-  private scoreAmong(terms: { id: number; weight: number }[], among: readonly number[], boost?: (id: number) => number): Hit[] {
+  private scoreAmong(terms: { id: number; weight: number }[], among: readonly number[]): Hit[] {
     const { offsets, docs, freqs } = this.data;
     const hits: Hit[] = [];
     for (const doc of among) {
@@ -218,7 +208,7 @@ export class TermIndex {
         const p = findDoc(docs, offsets[term] as number, offsets[term + 1] as number, doc);
         if (p >= 0) score += this.termScore(this.idf(term) * weight, freqs[p] as number, doc);
       }
-      if (score > 0) hits.push({ id: doc, score: score * (boost ? boost(doc) : 1) });
+      if (score > 0) hits.push({ id: doc, score });
     }
     return hits;
   }
@@ -278,10 +268,6 @@ export class TermIndexBuilder {
     return { terms: this.names.values, docStarts: this.docStarts.finish(), docTerms: this.docTerms.finish(), docFreqs: this.docFreqs.finish(), lengths: this.lengths.finish() };
   }
 
-  /** Inverts the document lists into sorted postings, terms renumbered in sorted order. */
-  finish(): TermIndexData {
-    return invert(this.documents());
-  }
 }
 
 /**
@@ -289,28 +275,26 @@ export class TermIndexBuilder {
  * in sorted order (so a term's id is its place in the sorted list).
  */
 export function invert(input: { terms: readonly string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array }): TermIndexData {
-  {
-    const names = input.terms;
-    const order = names.map((_, id) => id).sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : 1));
-    const rank = new Uint32Array(order.length);
-    order.forEach((id, position) => (rank[id] = position));
-    const { docTerms, docFreqs, docStarts: starts } = input;
-    const counts = new Uint32Array(order.length + 1);
-    for (const id of docTerms) counts[(rank[id] as number) + 1]!++;
-    const offsets = new Uint32Array(order.length + 1);
-    for (let t = 0; t < order.length; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t + 1] as number);
-    const fill = offsets.slice(0, order.length);
-    const docs = new Uint32Array(docTerms.length);
-    const freqs = new Uint8Array(docTerms.length);
-    for (let doc = 0; doc < starts.length; doc++) {
-      const end = doc + 1 < starts.length ? (starts[doc + 1] as number) : docTerms.length;
-      for (let p = starts[doc] as number; p < end; p++) {
-        const term = rank[docTerms[p] as number] as number;
-        const at = fill[term]!++;
-        docs[at] = doc;
-        freqs[at] = docFreqs[p] as number;
-      }
+  const names = input.terms;
+  const order = names.map((_, id) => id).sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : 1));
+  const rank = new Uint32Array(order.length);
+  order.forEach((id, position) => (rank[id] = position));
+  const { docTerms, docFreqs, docStarts: starts } = input;
+  const counts = new Uint32Array(order.length + 1);
+  for (const id of docTerms) counts[(rank[id] as number) + 1]!++;
+  const offsets = new Uint32Array(order.length + 1);
+  for (let t = 0; t < order.length; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t + 1] as number);
+  const fill = offsets.slice(0, order.length);
+  const docs = new Uint32Array(docTerms.length);
+  const freqs = new Uint8Array(docTerms.length);
+  for (let doc = 0; doc < starts.length; doc++) {
+    const end = doc + 1 < starts.length ? (starts[doc + 1] as number) : docTerms.length;
+    for (let p = starts[doc] as number; p < end; p++) {
+      const term = rank[docTerms[p] as number] as number;
+      const at = fill[term]!++;
+      docs[at] = doc;
+      freqs[at] = docFreqs[p] as number;
     }
-    return { terms: order.map((id) => names[id] as string), offsets, docs, freqs, lengths: input.lengths };
   }
+  return { terms: order.map((id) => names[id] as string), offsets, docs, freqs, lengths: input.lengths };
 }
