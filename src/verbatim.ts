@@ -7,6 +7,7 @@ import { understand, cleanQuestion, type Query } from './search/understand.js';
 import { rank } from './search/rank.js';
 import { words } from './search/terms.js';
 import { buildAnswer, type Answer } from './answer.js';
+import type { IndexData } from './build/assemble.js';
 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 100;
@@ -27,8 +28,9 @@ export class Verbatim {
     this.lookup = lookup ?? new SpeakerLookup(index.speakers.speakers);
   }
 
-  /** Like the constructor, but builds the speaker lookup in slices: for a swap while serving. */
-  static async create(index: CorpusIndex): Promise<Verbatim> {
+  /** Like the constructor, but in slices that yield to the event loop: for a swap while serving. */
+  static async fromDataInSlices(data: IndexData): Promise<Verbatim> {
+    const index = await CorpusIndex.fromDataInSlices(data);
     return new Verbatim(index, await SpeakerLookup.create(index.speakers.speakers));
   }
 

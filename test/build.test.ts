@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { buildInBackground } from '../src/build/build.js';
 import { CorpusIndex } from '../src/search/corpusIndex.js';
 import { Verbatim } from '../src/verbatim.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { analyzePart } from '../src/build/part.js';
+import { assemble } from '../src/build/assemble.js';
 
 describe('the background build', () => {
   it('gives exactly the index the in-thread build gives, and reports progress', async () => {
@@ -20,10 +23,11 @@ describe('the background build', () => {
     expect(progress.at(-1)).toEqual([6, 6]);
   });
 
-  it('builds the speaker lookup in slices with the same result', async () => {
-    const index = Verbatim.fromFolder('test/eval/fictional/corpus').index;
-    const sliced = await Verbatim.create(index);
-    const whole = new Verbatim(index);
+  it('puts the index together in slices with the same result', async () => {
+    const corpus = loadCorpus('test/eval/fictional/corpus');
+    const data = assemble([analyzePart(corpus.articles)], corpus.failures);
+    const sliced = await Verbatim.fromDataInSlices(data);
+    const whole = new Verbatim(CorpusIndex.fromData(data));
     for (const input of ['', 'fal', 'halvosen', 'strøm']) expect(sliced.speakerChoices(input, 25)).toEqual(whole.speakerChoices(input, 25));
     for (const question of ['what did Falkbreg say', 'what did the chief negotiator say']) expect(sliced.ask(question, 5)).toEqual(whole.ask(question, 5));
   });

@@ -20,13 +20,15 @@ const dataOf = (dir: string) => {
 };
 
 describe('snapshots', () => {
-  it('give back exactly what was saved', () => {
+  it('give back exactly what was saved, with a checksum that matches', async () => {
     const dir = copyOfFictional();
     const cache = cacheDir();
     const data = dataOf(dir);
     saveSnapshot(cache, corpusKey(dir), data);
     const loaded = loadSnapshot(cache, corpusKey(dir));
-    expect('data' in loaded && loaded.data).toEqual(data);
+    if (!('data' in loaded)) throw new Error(`no snapshot: ${loaded.miss}`);
+    expect(loaded.data).toEqual(data);
+    expect(await loaded.problem).toBeNull();
   });
 
   it('are keyed by every file’s content: an edit, an addition and a removal each change the key', () => {

@@ -2,10 +2,11 @@ import type { LoadFailure } from '../corpus/types.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
-import { SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
+import { groupBySpeaker, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
 import { invert, type TermIndexData } from '../search/termIndex.js';
 import { Interner } from '../search/interner.js';
 import type { Part, PersonRecord } from './part.js';
+import { pause } from '../pause.js';
 
 /** Everything a corpus index is made of: plain data and typed arrays, ready to transfer or save. */
 export interface IndexData {
@@ -32,20 +33,37 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
   return { articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms: joinTerms(parts), failures };
 }
 
-/** An index's typed arrays, and the rest: sent between threads as two messages (see worker.ts). */
+/**
+ * An index's typed arrays, and the rest, as sent between threads in two messages (see
+ * worker.ts). The rest travels as two strings, not as objects: deserializing the speakers'
+ * hundred thousand small objects at once stalled the receiving thread ~100 ms at a million
+ * sentences (most of it young-generation collections), while strings copy in one piece and
+ * are parsed in slices by `joinIndex`.
+ */
 export type IndexArrays = { store: Omit<SentenceStoreData, 'cues'>; terms: Omit<TermIndexData, 'terms'>; articles: ArticleTableData };
-export type IndexObjects = { speakers: Speaker[]; terms: string[]; cues: string[]; failures: LoadFailure[] };
+export type IndexObjects = { speakers: string; terms: string; cues: string[]; failures: LoadFailure[] };
 
 export function splitIndex(data: IndexData): { arrays: IndexArrays; objects: IndexObjects } {
   const { cues, ...store } = data.store;
   const { terms, ...postings } = data.terms;
-  return { arrays: { store, terms: postings, articles: data.articles }, objects: { speakers: data.speakers, terms, cues, failures: data.failures } };
+  const speakers = data.speakers.map((speaker) => JSON.stringify(speaker)).join('\n');
+  return { arrays: { store, terms: postings, articles: data.articles }, objects: { speakers, terms: terms.join('\n'), cues, failures: data.failures } };
 }
 
-export function joinIndex(arrays: IndexArrays, objects: IndexObjects): IndexData {
+// Speakers parsed between two yields to the event loop: a few milliseconds of work.
+const SPEAKERS_PER_SLICE = 500;
+
+/** The index again from its two messages, parsing the speakers in slices so the thread keeps serving. */
+export async function joinIndex(arrays: IndexArrays, objects: IndexObjects): Promise<IndexData> {
+  const speakers: Speaker[] = [];
+  const lines = objects.speakers === '' ? [] : objects.speakers.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    speakers.push(JSON.parse(lines[i] as string) as Speaker);
+    if (i % SPEAKERS_PER_SLICE === SPEAKERS_PER_SLICE - 1) await pause();
+  }
   return {
-    store: { ...arrays.store, cues: objects.cues }, terms: { ...arrays.terms, terms: objects.terms },
-    articles: arrays.articles, speakers: objects.speakers, failures: objects.failures,
+    store: { ...arrays.store, cues: objects.cues }, terms: { ...arrays.terms, terms: objects.terms === '' ? [] : objects.terms.split('\n') },
+    articles: arrays.articles, speakers, failures: objects.failures,
   };
 }
 
@@ -53,7 +71,7 @@ export function joinIndex(arrays: IndexArrays, objects: IndexObjects): IndexData
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;
   return [articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
-    store.confidence, store.cue, store.textHash, store.copyOf, terms.offsets, terms.docs, terms.freqs, terms.lengths].map((a) => a.buffer as ArrayBuffer);
+    store.confidence, store.cue, store.textHash, store.copyOf, store.bySpeakerStarts, store.bySpeaker, terms.offsets, terms.docs, terms.freqs, terms.norms].map((a) => a.buffer as ArrayBuffer);
 }
 
 function toPerson(record: PersonRecord): ArticlePerson {
@@ -76,7 +94,7 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
     articleStarts: new Uint32Array(articleCount + 1), article: new Uint32Array(sentences), start: new Uint32Array(sentences),
     end: new Uint32Array(sentences), paragraph: new Uint32Array(sentences), speaker: new Int32Array(sentences),
     quote: new Uint8Array(sentences), confidence: new Uint8Array(sentences), cue: new Uint16Array(sentences),
-    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), cues: [],
+    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), bySpeakerStarts: new Uint32Array(0), bySpeaker: new Uint32Array(0), cues: [],
   };
   // Cue 0 stands for no cue.
   const cues = new Interner(['']);
@@ -109,6 +127,7 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
   store.articleStarts[articleCount] = bytes;
   store.cues = cues.values;
   markCopies(store);
+  Object.assign(store, groupBySpeaker(store.speaker, speakers.speakers.length));
   return store;
 }
 

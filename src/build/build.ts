@@ -15,17 +15,33 @@ export interface BuildOptions {
  * finished arrays (transferred, not copied), so it keeps serving while a build runs.
  */
 export function buildInBackground(dir: string, options: BuildOptions = {}): Promise<IndexData> {
+  return buildAndInstall(dir, async (data) => data, options);
+}
+
+/**
+ * Builds in the background, then runs `install` on the result (e.g. putting a new index in
+ * service in slices) before letting the build threads go. Measured at a million sentences: the
+ * builder's exit frees a heap of ~700 MB, and while that ran, the serving thread's own young-
+ * generation collections during the install took 20–46 ms each instead of a few.
+ */
+export function buildAndInstall<T>(dir: string, install: (data: IndexData) => Promise<T>, options: BuildOptions = {}): Promise<T> {
   const data: BuilderData = { role: 'builder', dir, threads: options.threads ?? availableParallelism() };
   const builder = startBuildThread(data);
-  return new Promise<IndexData>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let arrays: IndexArrays | null = null;
+    // Set once the last message arrived: any exit after that is the builder being let go.
+    let received = false;
     builder.on('message', (message: BuilderMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.done, message.total);
       else if (message.type === 'arrays') arrays = message.arrays;
-      else if (message.type === 'done' && arrays) resolve(joinIndex(arrays, message.objects));
-      else reject(new Error(message.type === 'error' ? message.message : 'the index builder sent its parts out of order'));
+      else if (message.type === 'done' && arrays) {
+        received = true;
+        joinIndex(arrays, message.objects).then(install).then(resolve, reject);
+      } else reject(new Error(message.type === 'error' ? message.message : 'the index builder sent its parts out of order'));
     });
     builder.on('error', reject);
-    builder.on('exit', (code) => reject(new Error(`the index builder stopped (exit ${code})`)));
+    builder.on('exit', (code) => {
+      if (!received) reject(new Error(`the index builder stopped (exit ${code})`));
+    });
   }).finally(() => void builder.terminate());
 }

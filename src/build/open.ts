@@ -38,9 +38,14 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   const key = cachedCorpusKey(dir, options.cacheDir);
   const snapshot = loadSnapshot(options.cacheDir, key);
   if ('data' in snapshot) {
-    return { verbatim: new Verbatim(CorpusIndex.fromData(snapshot.data)), source: 'snapshot', ms: performance.now() - started };
+    const verbatim = fromSnapshot(snapshot.data);
+    // The checksum ran on another thread while the index was put together: only now is it trusted.
+    const problem = (await snapshot.problem) ?? (verbatim ? null : 'its data could not be read');
+    if (verbatim && problem === null) return { verbatim, source: 'snapshot', ms: performance.now() - started };
+    note(`snapshot unreadable (${problem}): rebuilding`);
+  } else if (snapshot.miss !== 'none') {
+    note(`snapshot ${snapshot.miss}${snapshot.reason ? ` (${snapshot.reason})` : ''}: rebuilding`);
   }
-  if (snapshot.miss !== 'none') note(`snapshot ${snapshot.miss}${snapshot.reason ? ` (${snapshot.reason})` : ''}: rebuilding`);
   const data = await build(dir, options);
   try {
     saveSnapshot(options.cacheDir, key, data);
@@ -48,6 +53,15 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
     note(`could not save a snapshot in ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { verbatim: new Verbatim(CorpusIndex.fromData(data)), source: 'built', ms: performance.now() - started };
+}
+
+/** The index from a snapshot's data, or null when the data is corrupt enough to throw. */
+function fromSnapshot(data: IndexData): Verbatim | null {
+  try {
+    return new Verbatim(CorpusIndex.fromData(data));
+  } catch {
+    return null;
+  }
 }
 
 async function build(dir: string, options: OpenOptions): Promise<IndexData> {

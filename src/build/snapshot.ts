@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { checksum, readAndHash } from './checksum.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep, extname } from 'node:path';
+import { join } from 'node:path';
+import { CORPUS_EXTENSIONS, listFiles } from '../corpus/files.js';
 import type { IndexData } from './assemble.js';
 import type { SentenceStoreData } from '../search/sentenceStore.js';
 import type { TermIndexData } from '../search/termIndex.js';
@@ -8,12 +10,12 @@ import type { ArticleTableData } from '../search/articleTable.js';
 import { BM25 } from '../search/termIndex.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 5;
 const PREFIX = 'index-';
 
 type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}`;
-type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;
-const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array } as const;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
+const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array } as const;
 
 interface Layout {
   name: ArrayName;
@@ -39,7 +41,7 @@ interface Meta {
  */
 export function corpusKey(dir: string): string {
   const hash = createHash('sha256').update(JSON.stringify({ INDEX_VERSION, BM25 }));
-  for (const file of corpusFiles(dir)) hash.update(relative(dir, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of corpusFiles(dir)) hash.update(file).update('\0').update(readFileSync(`${dir}/${file}`)).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -51,8 +53,8 @@ export function corpusKey(dir: string): string {
 export function statFingerprint(dir: string): string {
   const hash = createHash('sha256');
   for (const file of corpusFiles(dir)) {
-    const { size, mtimeMs, ino } = statSync(file);
-    hash.update(`${relative(dir, file)}\0${size}\0${mtimeMs}\0${ino}\n`);
+    const { size, mtimeMs, ino } = statSync(`${dir}/${file}`);
+    hash.update(`${file}\0${size}\0${mtimeMs}\0${ino}\n`);
   }
   return hash.digest('hex');
 }
@@ -82,16 +84,9 @@ export function cachedCorpusKey(dir: string, cacheDir: string): string {
   return key;
 }
 
-/** The corpus's files, in a stable order (articles and their .json metadata). */
+/** The corpus's files (articles and their .json metadata), relative to `dir`, in a stable order. */
 export function corpusFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...corpusFiles(path));
-    else if (entry.isFile() && ['.md', '.txt', '.json'].includes(extname(entry.name).toLowerCase())) out.push(path);
-  }
-  return out;
+  return listFiles(dir, CORPUS_EXTENSIONS);
 }
 
 function arraysOf(data: IndexData): [ArrayName, Typed][] {
@@ -101,7 +96,7 @@ function arraysOf(data: IndexData): [ArrayName, Typed][] {
     ['articles.statements', articles.statements], ['articles.firstSentence', articles.firstSentence],
     ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
     ['paragraph', store.paragraph], ['speaker', store.speaker], ['quote', store.quote], ['confidence', store.confidence], ['cue', store.cue],
-    ['textHash', store.textHash], ['copyOf', store.copyOf], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.lengths', terms.lengths],
+    ['textHash', store.textHash], ['copyOf', store.copyOf], ['bySpeakerStarts', store.bySpeakerStarts], ['bySpeaker', store.bySpeaker], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.norms', terms.norms],
   ];
 }
 
@@ -143,8 +138,18 @@ export function saveSnapshot(cacheDir: string, key: string, data: IndexData): st
 /** Why a snapshot was not used, for the log. */
 export type SnapshotMiss = 'none' | 'stale' | 'unreadable';
 
+/**
+ * A snapshot read from disk, whose checksum is still being computed on another thread:
+ * `problem` resolves to null when the bytes match, else to the reason they cannot be trusted.
+ * Build from `data` meanwhile, but answer nothing before `problem` has resolved to null.
+ */
+export interface PendingSnapshot {
+  data: IndexData;
+  problem: Promise<string | null>;
+}
+
 /** The snapshot for `key`, or why there is none: any doubt about it means a rebuild. */
-export function loadSnapshot(cacheDir: string, key: string): { data: IndexData } | { miss: SnapshotMiss; reason?: string } {
+export function loadSnapshot(cacheDir: string, key: string): PendingSnapshot | { miss: SnapshotMiss; reason?: string } {
   const folder = join(cacheDir, `${PREFIX}${key}`);
   if (!existsSync(folder)) {
     const others = existsSync(cacheDir) && readdirSync(cacheDir).some((e) => e.startsWith(PREFIX));
@@ -153,47 +158,49 @@ export function loadSnapshot(cacheDir: string, key: string): { data: IndexData }
   try {
     const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as Meta;
     if (meta.version !== INDEX_VERSION || meta.key !== key) return { miss: 'stale' };
-    const file = readFileSync(join(folder, 'arrays.bin'));
-    if (file.length !== meta.bytes || statSync(join(folder, 'arrays.bin')).size !== meta.bytes) throw new Error('arrays.bin has the wrong size');
-    // A Buffer may sit at any offset of a shared pool: copy it to an aligned one if it must.
-    const bytes = file.byteOffset % 8 === 0 ? new Uint8Array(file.buffer, file.byteOffset, file.length) : new Uint8Array(file);
-    if (checksum(bytes) !== meta.checksum) throw new Error('arrays.bin does not match its checksum');
-    const arrays = new Map<ArrayName, Typed>();
-    for (const entry of meta.layout) {
-      const Type = TYPES[entry.type];
-      if (!Type || entry.offset + entry.length * Type.BYTES_PER_ELEMENT > bytes.length) throw new Error(`bad layout for ${entry.name}`);
-      arrays.set(entry.name, new Type(bytes.buffer, bytes.byteOffset + entry.offset, entry.length));
-    }
-    const get = <T extends Typed>(name: ArrayName) => {
-      const array = arrays.get(name);
-      if (!array) throw new Error(`missing ${name}`);
-      return array as T;
-    };
-    const termsText = readFileSync(join(folder, 'terms.txt'), 'utf8');
-    const data: IndexData = {
-      articles: {
-        lines: get('articles.lines'), lineStarts: get('articles.lineStarts'), sentences: get('articles.sentences'),
-        statements: get('articles.statements'), firstSentence: get('articles.firstSentence'),
-      },
-      speakers: meta.speakers, failures: meta.failures,
-      store: {
-        text: get('text'), articleStarts: get('articleStarts'), article: get('article'), start: get('start'), end: get('end'),
-        paragraph: get('paragraph'), speaker: get('speaker'), quote: get('quote'), confidence: get('confidence'), cue: get('cue'),
-        textHash: get('textHash'), copyOf: get('copyOf'), cues: meta.cues,
-      },
-      terms: {
-        terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),
-        freqs: get('terms.freqs'), lengths: get('terms.lengths'),
-      },
-    };
-    if (data.terms.offsets.length !== data.terms.terms.length + 1) throw new Error('terms.txt does not match the postings');
-    return { data };
+    const { bytes, digest } = readAndHash(join(folder, 'arrays.bin'));
+    const problem = digest.then(
+      (hex) => (hex === meta.checksum ? null : 'arrays.bin does not match its checksum'),
+      (error: unknown) => `arrays.bin could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (bytes.length !== meta.bytes) throw new Error('arrays.bin has the wrong size');
+    return { data: readData(folder, meta, bytes), problem };
   } catch (error) {
     return { miss: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** SHA-1 of the arrays: corruption of the same size is caught too (SHA-1 runs at disk speed here). */
-function checksum(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+function readData(folder: string, meta: Meta, bytes: Uint8Array): IndexData {
+  const arrays = new Map<ArrayName, Typed>();
+  // Shared memory (it is hashed on another thread meanwhile): typed arrays read it alike.
+  const buffer = bytes.buffer as ArrayBuffer;
+  for (const entry of meta.layout) {
+    const Type = TYPES[entry.type];
+    if (!Type || entry.offset % 8 !== 0 || entry.offset + entry.length * Type.BYTES_PER_ELEMENT > bytes.length) throw new Error(`bad layout for ${entry.name}`);
+    arrays.set(entry.name, new Type(buffer, bytes.byteOffset + entry.offset, entry.length));
+  }
+  const get = <T extends Typed>(name: ArrayName) => {
+    const array = arrays.get(name);
+    if (!array) throw new Error(`missing ${name}`);
+    return array as T;
+  };
+  const termsText = readFileSync(join(folder, 'terms.txt'), 'utf8');
+  const data: IndexData = {
+    articles: {
+      lines: get('articles.lines'), lineStarts: get('articles.lineStarts'), sentences: get('articles.sentences'),
+      statements: get('articles.statements'), firstSentence: get('articles.firstSentence'),
+    },
+    speakers: meta.speakers, failures: meta.failures,
+    store: {
+      text: get('text'), articleStarts: get('articleStarts'), article: get('article'), start: get('start'), end: get('end'),
+      paragraph: get('paragraph'), speaker: get('speaker'), quote: get('quote'), confidence: get('confidence'), cue: get('cue'),
+      textHash: get('textHash'), copyOf: get('copyOf'), bySpeakerStarts: get('bySpeakerStarts'), bySpeaker: get('bySpeaker'), cues: meta.cues,
+    },
+    terms: {
+      terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),
+      freqs: get('terms.freqs'), norms: get('terms.norms'),
+    },
+  };
+  if (data.terms.offsets.length !== data.terms.terms.length + 1) throw new Error('terms.txt does not match the postings');
+  return data;
 }

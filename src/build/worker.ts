@@ -65,6 +65,8 @@ async function runBuilder({ dir, threads }: BuilderData): Promise<void> {
     const { arrays, objects } = splitIndex(data);
     post({ type: 'arrays', arrays }, indexBuffers(data));
     post({ type: 'done', objects });
+    // Stay until the receiver lets go (see buildAndInstall): a listener keeps this thread alive.
+    parentPort?.on('message', () => {});
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, basename, sep } from 'node:path';
 import { parseFrontMatter } from './frontMatter.js';
+import { ARTICLE_EXTENSIONS, listFiles } from './files.js';
 import type { Article, ArticleMeta, LoadedCorpus, LoadFailure } from './types.js';
 
-const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Thrown when the corpus folder itself cannot be read (the CLI turns it into exit 2). */
@@ -19,7 +19,8 @@ export function loadCorpus(dir: string, cwd = process.cwd()): LoadedCorpus {
   }
   const articles: Article[] = [];
   const failures: LoadFailure[] = [];
-  for (const path of listArticleFiles(dir)) {
+  for (const name of listFiles(dir, ARTICLE_EXTENSIONS)) {
+    const path = join(dir, name);
     const file = relative(cwd, path).split(sep).join('/');
     try {
       articles.push(readArticle(path, file));
@@ -28,18 +29,6 @@ export function loadCorpus(dir: string, cwd = process.cwd()): LoadedCorpus {
     }
   }
   return { articles, failures };
-}
-
-function listArticleFiles(dir: string): string[] {
-  const found: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...listArticleFiles(path));
-    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push(path);
-  }
-  return found;
 }
 
 /** Reads one article file; throws an Error whose message is the reason it cannot be served. */

@@ -5,6 +5,7 @@ import { SentenceStore, type StoredSentence } from './sentenceStore.js';
 import { TermIndex } from './termIndex.js';
 import { analyzePart } from '../build/part.js';
 import { assemble, type IndexData } from '../build/assemble.js';
+import { pause } from '../pause.js';
 
 export type { StoredSentence } from './sentenceStore.js';
 
@@ -16,26 +17,27 @@ export type { IndexedArticle } from './articleTable.js';
  * sentence's text is always read back from its article.
  */
 export class CorpusIndex {
-  readonly statementsBySpeaker: number[][];
-
   constructor(
     readonly articles: ArticleTable,
     readonly store: SentenceStore,
     readonly speakers: SpeakerDirectory,
     readonly terms: TermIndex,
     readonly failures: LoadFailure[],
-  ) {
-    this.statementsBySpeaker = speakers.speakers.map(() => []);
-    const { speaker } = store.data;
-    for (let id = 0; id < speaker.length; id++) {
-      const who = speaker[id] as number;
-      if (who >= 0) this.statementsBySpeaker[who]?.push(id);
-    }
-  }
+  ) {}
 
   /** Builds the index in this thread (tests, small corpora); see src/build for the threaded build. */
   static build(corpus: LoadedCorpus): CorpusIndex {
     return CorpusIndex.fromData(assemble([analyzePart(corpus.articles)], corpus.failures));
+  }
+
+  /**
+   * Like fromData, but yields to the event loop after allocating the term index's scratch
+   * arrays (megabytes, which can set off a collection): for a swap while serving.
+   */
+  static async fromDataInSlices(data: IndexData): Promise<CorpusIndex> {
+    const terms = new TermIndex(data.terms);
+    await pause();
+    return new CorpusIndex(new ArticleTable(data.articles), new SentenceStore(data.store), SpeakerDirectory.of(data.speakers), terms, data.failures);
   }
 
   static fromData(data: IndexData): CorpusIndex {

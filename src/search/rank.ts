@@ -30,7 +30,7 @@ export function rank(index: CorpusIndex, query: Query, wanted: number): RankedPa
 }
 
 function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wanted: number): RankedPage {
-  const statements = index.statementsBySpeaker[speakerId] ?? [];
+  const statements = Array.from(index.store.statementsOf(speakerId));
   const relevance = new Map<number, number>();
   if (topic.length > 0) {
     for (const hit of index.terms.searchAmong(topic, statements)) relevance.set(hit.id, hit.score);

@@ -2,6 +2,7 @@ import type { Speaker } from './speakers.js';
 import { coreNameWords } from '../attribution/names.js';
 import { editDistance, foldWord, words } from './terms.js';
 import { SortedNames } from './nameIndex.js';
+import { pause } from '../pause.js';
 
 /** How surely a form names one person: a full name beats a surname, which beats a role. */
 const enum FormKind {
@@ -52,7 +53,7 @@ export class SpeakerLookup {
     const steps = buildParts(speakers);
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return new SpeakerLookup(speakers, step.value);
-      await new Promise((resolve) => setImmediate(resolve));
+      await pause();
     }
   }
 
@@ -185,7 +186,8 @@ function* buildParts(speakers: readonly Speaker[]): Generator<void, LookupParts>
   }
   const quotedForms = new SortedNames(folded.flatMap((s) => s.forms.map((f): [string, number] => [f, s.id])));
   yield;
-  const quotedWords = new SortedNames(folded.flatMap((s) => s.forms.flatMap((f) => f.split(' ').map((w): [string, number] => [w, s.id]))));
+  // Each word once per speaker: "Envoy Ana Ruiz" and "Ana Ruiz" share two.
+  const quotedWords = new SortedNames(folded.flatMap((s) => [...new Set(s.forms.flatMap((f) => f.split(' ')))].map((w): [string, number] => [w, s.id])));
   yield;
   const singleWords = new SortedNames(
     [...forms.entries()]
@@ -200,7 +202,7 @@ function runToEnd<T>(steps: Generator<void, T>): T {
 }
 
 function byStatements(a: Speaker, b: Speaker): number {
-  return b.statements - a.statements || a.name.localeCompare(b.name);
+  return b.statements - a.statements || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id);
 }
 
 // Roles and titles repeat across thousands of speakers: each distinct form is folded once.

@@ -24,8 +24,8 @@ export interface TermIndexData {
   offsets: Uint32Array;
   docs: Uint32Array;
   freqs: Uint8Array;
-  /** Terms per document, for length normalisation. */
-  lengths: Uint16Array;
+  /** Per document: k1 · (1 − b + b · length / average length), BM25's length term (see lengthNorms). */
+  norms: Float32Array;
 }
 
 export interface Hit {
@@ -56,7 +56,6 @@ export interface Boost {
  * copying, and saves as raw bytes.
  */
 export class TermIndex {
-  /** Per document: k1 · (1 − b + b · length / average length), BM25's length term. */
   private readonly norms: Float32Array;
   private readonly scratch: Float32Array;
   private readonly touched: Uint32Array;
@@ -64,18 +63,15 @@ export class TermIndex {
   private readonly stems = new Map<string, string | null>();
 
   constructor(readonly data: TermIndexData) {
-    let total = 0;
-    for (const length of data.lengths) total += length;
-    const average = data.lengths.length === 0 ? 1 : total / data.lengths.length;
-    this.norms = new Float32Array(data.lengths.length);
-    for (let doc = 0; doc < data.lengths.length; doc++) this.norms[doc] = BM25.k1 * (1 - BM25.b + (BM25.b * (data.lengths[doc] as number)) / average);
-    this.scratch = new Float32Array(data.lengths.length);
-    this.touched = new Uint32Array(data.lengths.length);
-    this.hitScores = new Float32Array(data.lengths.length);
+    // Computed where the index is built, so that putting an index in service costs no pass over it.
+    this.norms = data.norms;
+    this.scratch = new Float32Array(data.norms.length);
+    this.touched = new Uint32Array(data.norms.length);
+    this.hitScores = new Float32Array(data.norms.length);
   }
 
   get documentCount(): number {
-    return this.data.lengths.length;
+    return this.data.norms.length;
   }
 
   /** The given documents (a speaker's statements) that match any query word, unordered. */
@@ -296,5 +292,15 @@ export function invert(input: { terms: readonly string[]; docStarts: Uint32Array
       freqs[at] = docFreqs[p] as number;
     }
   }
-  return { terms: order.map((id) => names[id] as string), offsets, docs, freqs, lengths: input.lengths };
+  return { terms: order.map((id) => names[id] as string), offsets, docs, freqs, norms: lengthNorms(input.lengths) };
+}
+
+/** BM25's length term of each document, from its count of terms. */
+function lengthNorms(lengths: Uint16Array): Float32Array {
+  let total = 0;
+  for (const length of lengths) total += length;
+  const average = lengths.length === 0 ? 1 : total / lengths.length;
+  const norms = new Float32Array(lengths.length);
+  for (let doc = 0; doc < lengths.length; doc++) norms[doc] = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[doc] as number)) / average);
+  return norms;
 }

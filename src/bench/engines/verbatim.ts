@@ -5,10 +5,9 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { stringify } from 'yaml';
 import type { BenchEngine } from './types.js';
 import { heapUsed, latencies, longestStall, round, timed } from '../measure.js';
-import { buildInBackground } from '../../build/build.js';
+import { buildAndInstall, buildInBackground } from '../../build/build.js';
 import { corpusKey, saveSnapshot } from '../../build/snapshot.js';
 import { openCorpus } from '../../build/open.js';
-import { CorpusIndex } from '../../search/corpusIndex.js';
 import { Verbatim } from '../../verbatim.js';
 import type { Article } from '../../corpus/types.js';
 
@@ -31,8 +30,8 @@ export const verbatimEngine: BenchEngine = {
     const complete = latencies(autocomplete, (input) => verbatim.speakerChoices(input, 25));
     const stall = await longestStall(async () => {
       let serving = verbatim;
-      const rebuild = buildInBackground(corpusDir).then(async (data) => {
-        serving = await Verbatim.create(CorpusIndex.fromData(data));
+      const rebuild = buildAndInstall(corpusDir, async (data) => {
+        serving = await Verbatim.fromDataInSlices(data);
       });
       let done = false;
       void rebuild.finally(() => (done = true));
