@@ -1,7 +1,7 @@
 import { loadCorpus } from './corpus/load.js';
 import type { LoadedCorpus } from './corpus/types.js';
 import { CorpusIndex, type IndexedArticle } from './search/corpusIndex.js';
-import { SpeakerLookup } from './search/speakerLookup.js';
+import type { SpeakerLookup } from './search/speakerLookup.js';
 import type { Speaker } from './search/speakers.js';
 import { understand, cleanQuestion, type Query } from './search/understand.js';
 import { rank } from './search/rank.js';
@@ -22,16 +22,15 @@ export interface QuoteContext {
 
 /** The core: a loaded, attributed and indexed corpus that answers questions. No Discord here. */
 export class Verbatim {
-  readonly lookup: SpeakerLookup;
+  constructor(readonly index: CorpusIndex) {}
 
-  constructor(readonly index: CorpusIndex, lookup?: SpeakerLookup) {
-    this.lookup = lookup ?? new SpeakerLookup(index.speakers.speakers);
+  get lookup(): SpeakerLookup {
+    return this.index.lookup;
   }
 
   /** Like the constructor, but in slices that yield to the event loop: for a swap while serving. */
   static async fromDataInSlices(data: IndexData): Promise<Verbatim> {
-    const index = await CorpusIndex.fromDataInSlices(data);
-    return new Verbatim(index, await SpeakerLookup.create(index.speakers.speakers));
+    return new Verbatim(await CorpusIndex.fromDataInSlices(data));
   }
 
   /** Loads and indexes a corpus folder; throws CorpusFolderError when the folder cannot be read. */

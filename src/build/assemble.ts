@@ -7,6 +7,7 @@ import { invert, type TermIndexData } from '../search/termIndex.js';
 import { Interner } from '../search/interner.js';
 import type { Part, PersonRecord } from './part.js';
 import { pause } from '../pause.js';
+import { lookupFromWire, lookupTables, lookupToWire, type LookupArrays, type LookupTables, type LookupText } from '../search/speakerLookup.js';
 
 /** Everything a corpus index is made of: plain data and typed arrays, ready to transfer or save. */
 export interface IndexData {
@@ -14,6 +15,7 @@ export interface IndexData {
   store: SentenceStoreData;
   speakers: Speaker[];
   terms: TermIndexData;
+  lookup: LookupTables;
   failures: LoadFailure[];
 }
 
@@ -30,7 +32,10 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
     });
   }));
   const store = joinStores(parts, people, speakers);
-  return { articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms: joinTerms(parts), failures };
+  return {
+    articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms: joinTerms(parts),
+    lookup: lookupTables(speakers.speakers), failures,
+  };
 }
 
 /**
@@ -40,14 +45,18 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
  * sentences (most of it young-generation collections), while strings copy in one piece and
  * are parsed in slices by `joinIndex`.
  */
-export type IndexArrays = { store: Omit<SentenceStoreData, 'cues'>; terms: Omit<TermIndexData, 'terms'>; articles: ArticleTableData };
-export type IndexObjects = { speakers: string; terms: string; cues: string[]; failures: LoadFailure[] };
+export type IndexArrays = { store: Omit<SentenceStoreData, 'cues'>; terms: Omit<TermIndexData, 'terms'>; articles: ArticleTableData; lookup: LookupArrays };
+export type IndexObjects = { speakers: string; terms: string; lookup: LookupText; cues: string[]; failures: LoadFailure[] };
 
 export function splitIndex(data: IndexData): { arrays: IndexArrays; objects: IndexObjects } {
   const { cues, ...store } = data.store;
   const { terms, ...postings } = data.terms;
+  const lookup = lookupToWire(data.lookup);
   const speakers = data.speakers.map((speaker) => JSON.stringify(speaker)).join('\n');
-  return { arrays: { store, terms: postings, articles: data.articles }, objects: { speakers, terms: terms.join('\n'), cues, failures: data.failures } };
+  return {
+    arrays: { store, terms: postings, articles: data.articles, lookup: lookup.arrays },
+    objects: { speakers, terms: terms.join('\n'), lookup: lookup.text, cues, failures: data.failures },
+  };
 }
 
 // Speakers parsed between two yields to the event loop: a few milliseconds of work.
@@ -63,14 +72,14 @@ export async function joinIndex(arrays: IndexArrays, objects: IndexObjects): Pro
   }
   return {
     store: { ...arrays.store, cues: objects.cues }, terms: { ...arrays.terms, terms: objects.terms === '' ? [] : objects.terms.split('\n') },
-    articles: arrays.articles, speakers, failures: objects.failures,
+    articles: arrays.articles, speakers, lookup: lookupFromWire(objects.lookup, arrays.lookup), failures: objects.failures,
   };
 }
 
 /** The typed arrays of an index, to transfer rather than copy between threads. */
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;
-  return [articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
+  return [...Object.values(lookupToWire(data.lookup).arrays), articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
     store.confidence, store.cue, store.textHash, store.copyOf, store.bySpeakerStarts, store.bySpeaker, terms.offsets, terms.docs, terms.freqs, terms.norms].map((a) => a.buffer as ArrayBuffer);
 }
 

@@ -8,12 +8,13 @@ import type { SentenceStoreData } from '../search/sentenceStore.js';
 import type { TermIndexData } from '../search/termIndex.js';
 import type { ArticleTableData } from '../search/articleTable.js';
 import { BM25 } from '../search/termIndex.js';
+import { lookupFromWire, lookupToWire, type LookupArrays, type LookupText } from '../search/speakerLookup.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 const PREFIX = 'index-';
 
-type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}`;
+type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}` | `lookup.${keyof LookupArrays}`;
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array } as const;
 
@@ -33,6 +34,7 @@ interface Meta {
   speakers: IndexData['speakers'];
   failures: IndexData['failures'];
   cues: string[];
+  lookup: LookupText;
 }
 
 /**
@@ -91,7 +93,9 @@ export function corpusFiles(dir: string): string[] {
 
 function arraysOf(data: IndexData): [ArrayName, Typed][] {
   const { store, terms, articles } = data;
+  const lookup = Object.entries(lookupToWire(data.lookup).arrays).map(([name, array]): [ArrayName, Typed] => [`lookup.${name as keyof LookupArrays}`, array]);
   return [
+    ...lookup,
     ['articles.lines', articles.lines], ['articles.lineStarts', articles.lineStarts], ['articles.sentences', articles.sentences],
     ['articles.statements', articles.statements], ['articles.firstSentence', articles.firstSentence],
     ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
@@ -124,7 +128,7 @@ export function saveSnapshot(cacheDir: string, key: string, data: IndexData): st
   writeFileSync(join(temporary, 'terms.txt'), data.terms.terms.join('\n'));
   const meta: Meta = {
     version: INDEX_VERSION, key, bytes: offset, checksum: checksum(bytes), layout,
-    speakers: data.speakers, failures: data.failures, cues: data.store.cues,
+    speakers: data.speakers, failures: data.failures, cues: data.store.cues, lookup: lookupToWire(data.lookup).text,
   };
   writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
   rmSync(target, { recursive: true, force: true });
@@ -200,6 +204,10 @@ function readData(folder: string, meta: Meta, bytes: Uint8Array): IndexData {
       terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),
       freqs: get('terms.freqs'), norms: get('terms.norms'),
     },
+    lookup: lookupFromWire(meta.lookup, {
+      forms: get('lookup.forms'), quotedForms: get('lookup.quotedForms'), quotedWords: get('lookup.quotedWords'),
+      singleWords: get('lookup.singleWords'), formKinds: get('lookup.formKinds'), mostQuoted: get('lookup.mostQuoted'),
+    }),
   };
   if (data.terms.offsets.length !== data.terms.terms.length + 1) throw new Error('terms.txt does not match the postings');
   return data;

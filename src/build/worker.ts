@@ -7,8 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { setPriority } from 'node:os';
 
 const BUILD_NICENESS = 15;
-import { loadCorpus } from '../corpus/load.js';
-import type { Article } from '../corpus/types.js';
+import { listArticleFiles, readArticles } from '../corpus/load.js';
+import type { LoadFailure } from '../corpus/types.js';
 import { analyzePart, partBuffers, type Part } from './part.js';
 import { assemble, indexBuffers, splitIndex, type IndexArrays, type IndexObjects } from './assemble.js';
 import { startBuildThread } from './threads.js';
@@ -30,8 +30,9 @@ export interface BuilderData {
   threads: number;
 }
 
-type HelperRequest = { id: number; articles: Article[] };
-type HelperReply = { id: number; part: Part } | { id: number; error: string };
+/** A helper reads its slice of files itself: loading runs in parallel too, and no text is copied to it. */
+type HelperRequest = { id: number; dir: string; files: string[] };
+type HelperReply = { id: number; part: Part; failures: LoadFailure[] } | { id: number; error: string };
 
 // About a thousand sentences a slice: small enough to spread evenly, large enough to be cheap to send.
 const ARTICLES_PER_SLICE = 50;
@@ -57,11 +58,11 @@ else if (role === 'helper') runHelper();
 async function runBuilder({ dir, threads }: BuilderData): Promise<void> {
   const post = (message: BuilderMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
   try {
-    const corpus = loadCorpus(dir);
-    const slices: Article[][] = [];
-    for (let i = 0; i < corpus.articles.length; i += ARTICLES_PER_SLICE) slices.push(corpus.articles.slice(i, i + ARTICLES_PER_SLICE));
-    const parts = await analyzeSlices(slices, threads, (done) => post({ type: 'progress', done, total: corpus.articles.length }));
-    const data = assemble(parts, corpus.failures);
+    const files = listArticleFiles(dir);
+    const slices: string[][] = [];
+    for (let i = 0; i < files.length; i += ARTICLES_PER_SLICE) slices.push(files.slice(i, i + ARTICLES_PER_SLICE));
+    const { parts, failures } = await analyzeSlices(dir, slices, threads, (done) => post({ type: 'progress', done, total: files.length }));
+    const data = assemble(parts, failures);
     const { arrays, objects } = splitIndex(data);
     post({ type: 'arrays', arrays }, indexBuffers(data));
     post({ type: 'done', objects });
@@ -72,24 +73,26 @@ async function runBuilder({ dir, threads }: BuilderData): Promise<void> {
   }
 }
 
-/** Runs the slices on `threads` helpers, in any order; returns the parts in corpus order. */
-async function analyzeSlices(slices: Article[][], threads: number, progress: (articles: number) => void): Promise<Part[]> {
+/** Runs the slices on `threads` helpers, in any order; returns the parts and failures in corpus order. */
+async function analyzeSlices(dir: string, slices: string[][], threads: number, progress: (files: number) => void): Promise<{ parts: Part[]; failures: LoadFailure[] }> {
   const parts: Part[] = new Array(slices.length);
+  const failures: LoadFailure[][] = new Array(slices.length);
   let next = 0;
-  let articlesDone = 0;
+  let filesDone = 0;
   const helpers = Array.from({ length: Math.max(1, Math.min(threads, slices.length)) }, () => startBuildThread({ role: 'helper' }));
   try {
     await Promise.all(helpers.map((helper) => new Promise<void>((resolve, reject) => {
       const send = () => {
         if (next >= slices.length) return resolve();
         const id = next++;
-        helper.postMessage({ id, articles: slices[id] ?? [] } satisfies HelperRequest);
+        helper.postMessage({ id, dir, files: slices[id] ?? [] } satisfies HelperRequest);
       };
       helper.on('message', (reply: HelperReply) => {
         if ('error' in reply) return reject(new Error(reply.error));
         parts[reply.id] = reply.part;
-        articlesDone += reply.part.articles.length;
-        progress(articlesDone);
+        failures[reply.id] = reply.failures;
+        filesDone += slices[reply.id]?.length ?? 0;
+        progress(filesDone);
         send();
       });
       helper.on('error', reject);
@@ -98,14 +101,15 @@ async function analyzeSlices(slices: Article[][], threads: number, progress: (ar
   } finally {
     await Promise.all(helpers.map((helper) => helper.terminate()));
   }
-  return parts;
+  return { parts, failures: failures.flat() };
 }
 
 function runHelper(): void {
-  parentPort?.on('message', ({ id, articles }: HelperRequest) => {
+  parentPort?.on('message', ({ id, dir, files }: HelperRequest) => {
     try {
+      const { articles, failures } = readArticles(dir, files);
       const part = analyzePart(articles);
-      parentPort?.postMessage({ id, part } satisfies HelperReply, partBuffers(part));
+      parentPort?.postMessage({ id, part, failures } satisfies HelperReply, partBuffers(part));
     } catch (error) {
       parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies HelperReply);
     }

@@ -14,12 +14,25 @@ export class CorpusFolderError extends Error {}
  * A file that cannot be served is listed in `failures` with its reason and never stops the others.
  */
 export function loadCorpus(dir: string, cwd = process.cwd()): LoadedCorpus {
+  return readArticles(dir, listArticleFiles(dir), cwd);
+}
+
+/** The article files below `dir`, relative to it, in load order; throws CorpusFolderError for a missing folder. */
+export function listArticleFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CorpusFolderError(`corpus folder not found: ${dir}`);
   }
+  return listFiles(dir, ARTICLE_EXTENSIONS);
+}
+
+/**
+ * Reads the named article files of `dir`. Each is named in the result as a path relative to
+ * `cwd`; one that cannot be served is listed in `failures` with its reason and never stops the others.
+ */
+export function readArticles(dir: string, names: readonly string[], cwd = process.cwd()): LoadedCorpus {
   const articles: Article[] = [];
   const failures: LoadFailure[] = [];
-  for (const name of listFiles(dir, ARTICLE_EXTENSIONS)) {
+  for (const name of names) {
     const path = join(dir, name);
     const file = relative(cwd, path).split(sep).join('/');
     try {

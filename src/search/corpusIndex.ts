@@ -3,6 +3,7 @@ import { ArticleTable } from './articleTable.js';
 import { SpeakerDirectory } from './speakers.js';
 import { SentenceStore, type StoredSentence } from './sentenceStore.js';
 import { TermIndex } from './termIndex.js';
+import { SpeakerLookup } from './speakerLookup.js';
 import { analyzePart } from '../build/part.js';
 import { assemble, type IndexData } from '../build/assemble.js';
 import { pause } from '../pause.js';
@@ -21,6 +22,7 @@ export class CorpusIndex {
     readonly articles: ArticleTable,
     readonly store: SentenceStore,
     readonly speakers: SpeakerDirectory,
+    readonly lookup: SpeakerLookup,
     readonly terms: TermIndex,
     readonly failures: LoadFailure[],
   ) {}
@@ -37,11 +39,15 @@ export class CorpusIndex {
   static async fromDataInSlices(data: IndexData): Promise<CorpusIndex> {
     const terms = new TermIndex(data.terms);
     await pause();
-    return new CorpusIndex(new ArticleTable(data.articles), new SentenceStore(data.store), SpeakerDirectory.of(data.speakers), terms, data.failures);
+    return CorpusIndex.fromData(data, terms);
   }
 
-  static fromData(data: IndexData): CorpusIndex {
-    return new CorpusIndex(new ArticleTable(data.articles), new SentenceStore(data.store), SpeakerDirectory.of(data.speakers), new TermIndex(data.terms), data.failures);
+  /** Wraps built data: every table is computed already, so this only allocates search scratch space. */
+  static fromData(data: IndexData, terms = new TermIndex(data.terms)): CorpusIndex {
+    return new CorpusIndex(
+      new ArticleTable(data.articles), new SentenceStore(data.store), SpeakerDirectory.of(data.speakers),
+      new SpeakerLookup(data.speakers, data.lookup), terms, data.failures,
+    );
   }
 
   get sentenceCount(): number {

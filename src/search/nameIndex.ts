@@ -1,17 +1,42 @@
 import { editDistance } from './terms.js';
 
+/** Folded strings and the speaker each names, sorted by string then speaker: plain data that crosses threads. */
+export interface NameTable {
+  keys: string[];
+  owners: Uint32Array;
+}
+
+/** A name table from unsorted entries; the same entry twice is kept once. */
+export function nameTable(entries: Iterable<[key: string, owner: number]>): NameTable {
+  const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const unique = sorted.filter((e, i) => i === 0 || e[0] !== sorted[i - 1]?.[0] || e[1] !== sorted[i - 1]?.[1]);
+  return { keys: unique.map((e) => e[0]), owners: Uint32Array.from(unique, (e) => e[1]) };
+}
+
 /**
  * Folded strings (name forms, or their words) in sorted order, each with the speaker it names:
- * prefix matches by binary search, one-typo matches among the strings with the same first letter.
+ * exact and prefix matches by binary search, one-typo matches among the strings with the same
+ * first letter. Built from a table sorted elsewhere (at index build), so wrapping one costs nothing.
  */
 export class SortedNames {
   private readonly keys: string[];
-  private readonly owners: number[];
+  private readonly owners: Uint32Array;
 
-  constructor(entries: Iterable<[key: string, owner: number]>) {
-    const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    this.keys = sorted.map((e) => e[0]);
-    this.owners = sorted.map((e) => e[1]);
+  constructor(table: NameTable) {
+    this.keys = table.keys;
+    this.owners = table.owners;
+  }
+
+  /** Entry positions whose key is exactly `key`: [from, to). */
+  exact(key: string): [from: number, to: number] {
+    const from = this.lowerBound(key);
+    let to = from;
+    while (to < this.keys.length && this.keys[to] === key) to++;
+    return [from, to];
+  }
+
+  ownerAt(position: number): number {
+    return this.owners[position] as number;
   }
 
   /** Owners of every key that starts with `prefix`. */

@@ -1,8 +1,7 @@
 import type { Speaker } from './speakers.js';
 import { coreNameWords } from '../attribution/names.js';
 import { editDistance, foldWord, words } from './terms.js';
-import { SortedNames } from './nameIndex.js';
-import { pause } from '../pause.js';
+import { nameTable, SortedNames, type NameTable } from './nameIndex.js';
 
 /** How surely a form names one person: a full name beats a surname, which beats a role. */
 const enum FormKind {
@@ -10,11 +9,6 @@ const enum FormKind {
   FirstName = 1,
   Surname = 2,
   FullName = 3,
-}
-
-interface FormEntry {
-  speakers: Set<number>;
-  kind: FormKind;
 }
 
 export interface SpeakerMatch {
@@ -29,32 +23,40 @@ export interface SpeakerMatch {
 const MIN_FUZZY_LENGTH = 5;
 const MAX_FORM_WORDS = 6;
 
+/**
+ * The sorted tables a lookup searches, computed once per index where it is built (a build
+ * thread, or a snapshot), so that putting an index in service sorts nothing.
+ */
+export interface LookupTables {
+  /** Every form of every speaker: full names, surnames, first names, roles. */
+  forms: NameTable;
+  /** Per entry of `forms`: how surely its key names a person (the strongest use of that key). */
+  formKinds: Uint8Array;
+  /** Whole name forms, and their single words, of speakers with statements: autocomplete and typos. */
+  quotedForms: NameTable;
+  quotedWords: NameTable;
+  /** One-word forms of every speaker (surnames, first names), for typos in questions. */
+  singleWords: NameTable;
+  /** Speakers with statements, most first: autocomplete's order and its empty-input answer. */
+  mostQuoted: Uint32Array;
+}
+
 /** Finds the corpus speaker a question names, by any name form or role, in any case, with one typo. */
 export class SpeakerLookup {
-  private readonly forms: Map<string, FormEntry>;
-  /** Speakers with statements, most first: autocomplete's order and its empty-input answer. */
+  private readonly forms: SortedNames;
+  private readonly formKinds: Uint8Array;
   private readonly mostQuoted: Speaker[];
-  /** Whole name forms and their single words, folded, for autocomplete and typos. */
   private readonly quotedForms: SortedNames;
   private readonly quotedWords: SortedNames;
-  /** One-word forms of every speaker (surnames, first names), for typos in questions. */
   private readonly singleWords: SortedNames;
 
-  constructor(private readonly speakers: readonly Speaker[], parts: LookupParts = runToEnd(buildParts(speakers))) {
-    this.forms = parts.forms;
-    this.mostQuoted = parts.mostQuoted;
-    this.quotedForms = parts.quotedForms;
-    this.quotedWords = parts.quotedWords;
-    this.singleWords = parts.singleWords;
-  }
-
-  /** Builds the lookup in slices, yielding to the event loop between them: for a swap while serving. */
-  static async create(speakers: readonly Speaker[]): Promise<SpeakerLookup> {
-    const steps = buildParts(speakers);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return new SpeakerLookup(speakers, step.value);
-      await pause();
-    }
+  constructor(private readonly speakers: readonly Speaker[], tables: LookupTables = lookupTables(speakers)) {
+    this.forms = new SortedNames(tables.forms);
+    this.formKinds = tables.formKinds;
+    this.mostQuoted = Array.from(tables.mostQuoted, (id) => speakers[id]).filter((s): s is Speaker => !!s);
+    this.quotedForms = new SortedNames(tables.quotedForms);
+    this.quotedWords = new SortedNames(tables.quotedWords);
+    this.singleWords = new SortedNames(tables.singleWords);
   }
 
   /** The best speaker named by the question's words, or null. `skip` marks words that cannot be names. */
@@ -69,10 +71,10 @@ export class SpeakerLookup {
       for (let to = Math.min(folded.length, from + MAX_FORM_WORDS); to > from; to--) {
         const phrase = folded.slice(from, to);
         if (phrase.length === 1 && skip(phrase[0] ?? '')) continue;
-        const entry = this.forms.get(phrase.join(' '));
-        if (!entry) continue;
-        const rank = phrase.length * 10 + entry.kind;
-        if (!best || rank > best.rank) best = { match: { speaker: this.pick(entry.speakers), from, to, fuzzy: false }, rank };
+        const [first, last] = this.forms.exact(phrase.join(' '));
+        if (first === last) continue;
+        const rank = phrase.length * 10 + (this.formKinds[first] as number);
+        if (!best || rank > best.rank) best = { match: { speaker: this.pick(range(first, last).map((i) => this.forms.ownerAt(i))), from, to, fuzzy: false }, rank };
       }
     }
     return best?.match ?? null;
@@ -82,16 +84,16 @@ export class SpeakerLookup {
     for (let from = 0; from < folded.length; from++) {
       const word = folded[from] ?? '';
       if (word.length < MIN_FUZZY_LENGTH || skip(word)) continue;
-      const ids = new Set<number>();
-      this.singleWords.withinOneEdit(word, (id) => ids.add(id));
-      if (ids.size > 0) return { speaker: this.pick(ids), from, to: from + 1, fuzzy: true };
+      const ids: number[] = [];
+      this.singleWords.withinOneEdit(word, (id) => ids.push(id));
+      if (ids.length > 0) return { speaker: this.pick(ids), from, to: from + 1, fuzzy: true };
     }
     return null;
   }
 
   /** Of several people sharing a form, the one with most statements, then most mentions. */
-  private pick(ids: Set<number>): Speaker {
-    const candidates = [...ids].map((id) => this.speakers[id]).filter((s): s is Speaker => !!s);
+  private pick(ids: readonly number[]): Speaker {
+    const candidates = [...new Set(ids)].map((id) => this.speakers[id]).filter((s): s is Speaker => !!s);
     candidates.sort((a, b) => b.statements - a.statements || b.mentions - a.mentions || a.id - b.id);
     const first = candidates[0];
     if (!first) throw new Error('speaker form without a speaker');
@@ -142,20 +144,29 @@ export class SpeakerLookup {
 
 }
 
-interface LookupParts {
-  forms: Map<string, FormEntry>;
-  mostQuoted: Speaker[];
-  quotedForms: SortedNames;
-  quotedWords: SortedNames;
-  singleWords: SortedNames;
+/** The lookup's tables for these speakers (see LookupTables). */
+export function lookupTables(speakers: readonly Speaker[]): LookupTables {
+  const forms = formsOf(speakers);
+  const formTable = nameTable([...forms].flatMap(([key, entry]) => [...entry.speakers].map((id): [string, number] => [key, id])));
+  const quoted = speakers.filter((s) => s.statements > 0).sort(byStatements);
+  const quotedForms = quoted.map((s) => ({ id: s.id, forms: [...new Set([s.name, ...s.forms].map(foldForm))] }));
+  return {
+    forms: formTable,
+    formKinds: Uint8Array.from(formTable.keys, (key) => forms.get(key)?.kind ?? FormKind.Role),
+    quotedForms: nameTable(quotedForms.flatMap((s) => s.forms.map((f): [string, number] => [f, s.id]))),
+    quotedWords: nameTable(quotedForms.flatMap((s) => s.forms.flatMap((f) => f.split(' ').map((w): [string, number] => [w, s.id])))),
+    singleWords: nameTable(
+      [...forms.entries()]
+        .filter(([form, entry]) => !form.includes(' ') && entry.kind !== FormKind.Role && form.length >= MIN_FUZZY_LENGTH)
+        .flatMap(([form, entry]) => [...entry.speakers].map((id): [string, number] => [form, id])),
+    ),
+    mostQuoted: Uint32Array.from(quoted, (s) => s.id),
+  };
 }
 
-// Speakers handled between two yields of the sliced build: a few milliseconds of work.
-const SPEAKERS_PER_SLICE = 250;
-
-/** The lookup's parts, built in slices: it yields after each one. */
-function* buildParts(speakers: readonly Speaker[]): Generator<void, LookupParts> {
-  const forms = new Map<string, FormEntry>();
+/** Every folded form that names someone, with whom and how surely. */
+function formsOf(speakers: readonly Speaker[]): Map<string, { speakers: Set<number>; kind: FormKind }> {
+  const forms = new Map<string, { speakers: Set<number>; kind: FormKind }>();
   const add = (form: string, kind: FormKind, id: number) => {
     const key = foldForm(form);
     if (!key) return;
@@ -168,37 +179,19 @@ function* buildParts(speakers: readonly Speaker[]): Generator<void, LookupParts>
       entry.kind = Math.max(entry.kind, effective);
     }
   };
-  for (const [i, speaker] of speakers.entries()) {
+  for (const speaker of speakers) {
     for (const form of speaker.forms) add(form, FormKind.FullName, speaker.id);
     const core = coreNameWords(speaker.name.split(' '));
     if (core.length >= 2) add(`${core[0]} ${core[core.length - 1]}`, FormKind.FullName, speaker.id);
     add(speaker.surname, FormKind.Surname, speaker.id);
     if (core.length >= 2) add(core[0] ?? '', FormKind.FirstName, speaker.id);
     for (const role of speaker.roles) add(role, FormKind.Role, speaker.id);
-    if (i % SPEAKERS_PER_SLICE === SPEAKERS_PER_SLICE - 1) yield;
   }
-  const mostQuoted = speakers.filter((s) => s.statements > 0).sort(byStatements);
-  yield;
-  const folded: { id: number; forms: string[] }[] = [];
-  for (const [i, s] of mostQuoted.entries()) {
-    folded.push({ id: s.id, forms: [...new Set([s.name, ...s.forms].map(foldForm))] });
-    if (i % SPEAKERS_PER_SLICE === SPEAKERS_PER_SLICE - 1) yield;
-  }
-  const quotedForms = new SortedNames(folded.flatMap((s) => s.forms.map((f): [string, number] => [f, s.id])));
-  yield;
-  // Each word once per speaker: "Envoy Ana Ruiz" and "Ana Ruiz" share two.
-  const quotedWords = new SortedNames(folded.flatMap((s) => [...new Set(s.forms.flatMap((f) => f.split(' ')))].map((w): [string, number] => [w, s.id])));
-  yield;
-  const singleWords = new SortedNames(
-    [...forms.entries()]
-      .filter(([form, entry]) => !form.includes(' ') && entry.kind !== FormKind.Role && form.length >= MIN_FUZZY_LENGTH)
-      .flatMap(([form, entry]) => [...entry.speakers].map((id): [string, number] => [form, id])),
-  );
-  return { forms, mostQuoted, quotedForms, quotedWords, singleWords };
+  return forms;
 }
 
-function runToEnd<T>(steps: Generator<void, T>): T {
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 function byStatements(a: Speaker, b: Speaker): number {
@@ -224,4 +217,32 @@ const MAX_SUGGESTION_EDITS = 3;
 function nameDistance(wanted: string, speaker: Speaker): number {
   const candidates = [foldForm(speaker.name), foldForm(speaker.surname)];
   return Math.min(...candidates.map((c) => editDistance(wanted, c, MAX_SUGGESTION_EDITS)));
+}
+
+const TABLES = ['forms', 'quotedForms', 'quotedWords', 'singleWords'] as const;
+type TableName = (typeof TABLES)[number];
+
+/** The tables' keys as text, one key a line per table: how they cross threads and are saved. */
+export type LookupText = Record<TableName, string>;
+/** The tables' typed arrays: each table's owners, the form kinds, the most quoted. */
+export type LookupArrays = Record<TableName, Uint32Array> & { formKinds: Uint8Array; mostQuoted: Uint32Array };
+
+/** Splits tables into text and typed arrays (no object per key), to send or save. */
+export function lookupToWire(tables: LookupTables): { text: LookupText; arrays: LookupArrays } {
+  const text = Object.fromEntries(TABLES.map((name) => [name, tables[name].keys.join('\n')])) as LookupText;
+  const owners = Object.fromEntries(TABLES.map((name) => [name, tables[name].owners])) as Record<TableName, Uint32Array>;
+  return { text, arrays: { ...owners, formKinds: tables.formKinds, mostQuoted: tables.mostQuoted } };
+}
+
+/** The tables again from lookupToWire's parts. Keys never hold a line break: they are folded words joined by spaces. */
+export function lookupFromWire(text: LookupText, arrays: LookupArrays): LookupTables {
+  const table = (name: TableName): NameTable => {
+    const keys = text[name] === '' ? [] : text[name].split('\n');
+    if (keys.length !== arrays[name].length) throw new Error(`the ${name} table has ${keys.length} keys for ${arrays[name].length} owners`);
+    return { keys, owners: arrays[name] };
+  };
+  return {
+    forms: table('forms'), formKinds: arrays.formKinds, quotedForms: table('quotedForms'), quotedWords: table('quotedWords'),
+    singleWords: table('singleWords'), mostQuoted: arrays.mostQuoted,
+  };
 }
