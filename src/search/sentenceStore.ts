@@ -141,18 +141,41 @@ export function utf8Offsets(text: string, positions: readonly number[]): number[
 
 /** The hash that finds wire copies: FNV-1a of the text in lower case with whitespace collapsed. */
 export function sentenceHash(text: string): number {
-  return fnv1a(normalize(text));
+  // FNV-1a over the text as `normalize` would give it, without building that string: a build
+  // hashes every sentence. Characters are lower-cased one at a time, which differs from
+  // lower-casing the whole string only for Greek final sigma (then a copy is merely not merged).
+  let hash = 0x811c9dc5;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      space = true;
+      continue;
+    }
+    if (space) {
+      hash = Math.imul(hash ^ 32, 0x01000193);
+      space = false;
+    }
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code > 127) {
+      const lower = text[i]?.toLowerCase() ?? '';
+      for (let k = 0; k < lower.length - 1; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), 0x01000193);
+      code = lower.charCodeAt(lower.length - 1);
+    }
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  if (space) hash = Math.imul(hash ^ 32, 0x01000193);
+  return hash >>> 0;
+}
+
+/** Whitespace as /\s/ sees it. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 128) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').toLowerCase();
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

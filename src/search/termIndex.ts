@@ -228,6 +228,15 @@ function findDoc(docs: Uint32Array, from: number, to: number, doc: number): numb
 const builderStems = new Map<string, string | null>();
 const MAX_BUILDER_STEMS = 500_000;
 
+function stemOf(word: string): string | null {
+  let term = builderStems.get(word);
+  if (term === undefined) {
+    term = indexTerm(word);
+    if (builderStems.size < MAX_BUILDER_STEMS) builderStems.set(word, term);
+  }
+  return term;
+}
+
 /** Builds a term index from documents added in id order 0, 1, 2, … */
 export class TermIndexBuilder {
   private readonly names = new Interner();
@@ -236,14 +245,16 @@ export class TermIndexBuilder {
   private readonly docStarts = new Growable(Uint32Array);
   private readonly lengths = new Growable(Uint16Array);
 
+  /** Each word as written → this builder's term id, or -1 for a stop word: one lookup per word. */
+  private readonly wordIds = new Map<string, number>();
+
   add(text: string): void {
     const counts = new Map<number, number>();
     let length = 0;
     for (const word of words(text)) {
-      const term = this.stem(word);
-      if (term === null) continue;
+      const id = this.wordId(word);
+      if (id < 0) continue;
       length++;
-      const id = this.names.id(term);
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     this.docStarts.push(this.docTerms.length);
@@ -254,13 +265,14 @@ export class TermIndexBuilder {
     this.lengths.push(Math.min(length, 65_535));
   }
 
-  private stem(word: string): string | null {
-    let term = builderStems.get(word);
-    if (term === undefined) {
-      term = indexTerm(word);
-      if (builderStems.size < MAX_BUILDER_STEMS) builderStems.set(word, term);
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      const term = stemOf(word);
+      id = term === null ? -1 : this.names.id(term);
+      this.wordIds.set(word, id);
     }
-    return term;
+    return id;
   }
 
   /** The documents' term lists against this builder's own dictionary, for merging elsewhere. */
