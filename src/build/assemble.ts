@@ -3,7 +3,8 @@ import type { ArticlePerson } from '../attribution/people.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
 import { groupBySpeaker, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
-import { invert, type TermIndexData } from '../search/termIndex.js';
+import { invert, type Postings, type TermIndexData } from '../search/termIndex.js';
+import { termBounds } from '../search/topDocuments.js';
 import { Interner } from '../search/interner.js';
 import type { Part, PersonRecord } from './part.js';
 import { pause } from '../pause.js';
@@ -32,8 +33,10 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
     });
   }));
   const store = joinStores(parts, people, speakers);
+  const postings = joinTerms(parts);
+  const terms: TermIndexData = { ...postings, ...termBounds(postings, store.copyOf) };
   return {
-    articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms: joinTerms(parts),
+    articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms,
     lookup: lookupTables(speakers.speakers), failures,
   };
 }
@@ -80,7 +83,7 @@ export async function joinIndex(arrays: IndexArrays, objects: IndexObjects): Pro
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;
   return [...Object.values(lookupToWire(data.lookup).arrays), articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
-    store.confidence, store.cue, store.textHash, store.copyOf, store.bySpeakerStarts, store.bySpeaker, terms.offsets, terms.docs, terms.freqs, terms.norms].map((a) => a.buffer as ArrayBuffer);
+    store.confidence, store.cue, store.textHash, store.copyOf, store.bySpeakerStarts, store.bySpeaker, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer as ArrayBuffer);
 }
 
 function toPerson(record: PersonRecord): ArticlePerson {
@@ -176,7 +179,7 @@ function articlesOf(parts: readonly Part[], store: SentenceStoreData): IndexedAr
 }
 
 /** One dictionary for all parts; each part's term ids renumbered into it, then inverted. */
-function joinTerms(parts: readonly Part[]): TermIndexData {
+function joinTerms(parts: readonly Part[]): Postings {
   const terms = new Interner();
   const documents = parts.reduce((n, p) => n + p.lengths.length, 0);
   const postings = parts.reduce((n, p) => n + p.docTerms.length, 0);

@@ -11,7 +11,7 @@ import { BM25 } from '../search/termIndex.js';
 import { lookupFromWire, lookupToWire, type LookupArrays, type LookupText } from '../search/speakerLookup.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 const PREFIX = 'index-';
 
 type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}` | `lookup.${keyof LookupArrays}`;
@@ -100,7 +100,7 @@ function arraysOf(data: IndexData): [ArrayName, Typed][] {
     ['articles.statements', articles.statements], ['articles.firstSentence', articles.firstSentence],
     ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
     ['paragraph', store.paragraph], ['speaker', store.speaker], ['quote', store.quote], ['confidence', store.confidence], ['cue', store.cue],
-    ['textHash', store.textHash], ['copyOf', store.copyOf], ['bySpeakerStarts', store.bySpeakerStarts], ['bySpeaker', store.bySpeaker], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.norms', terms.norms],
+    ['textHash', store.textHash], ['copyOf', store.copyOf], ['bySpeakerStarts', store.bySpeakerStarts], ['bySpeaker', store.bySpeaker], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.norms', terms.norms], ['terms.maxImpacts', terms.maxImpacts], ['terms.distinct', terms.distinct],
   ];
 }
 
@@ -202,7 +202,7 @@ function readData(folder: string, meta: Meta, bytes: Uint8Array): IndexData {
     },
     terms: {
       terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),
-      freqs: get('terms.freqs'), norms: get('terms.norms'),
+      freqs: get('terms.freqs'), norms: get('terms.norms'), maxImpacts: get('terms.maxImpacts'), distinct: get('terms.distinct'),
     },
     lookup: lookupFromWire(meta.lookup, {
       forms: get('lookup.forms'), quotedForms: get('lookup.quotedForms'), quotedWords: get('lookup.quotedWords'),

@@ -37,13 +37,13 @@ export class CorpusIndex {
    * arrays (megabytes, which can set off a collection): for a swap while serving.
    */
   static async fromDataInSlices(data: IndexData): Promise<CorpusIndex> {
-    const terms = new TermIndex(data.terms);
+    const terms = new TermIndex(data.terms, data.store.copyOf);
     await pause();
     return CorpusIndex.fromData(data, terms);
   }
 
   /** Wraps built data: every table is computed already, so this only allocates search scratch space. */
-  static fromData(data: IndexData, terms = new TermIndex(data.terms)): CorpusIndex {
+  static fromData(data: IndexData, terms = new TermIndex(data.terms, data.store.copyOf)): CorpusIndex {
     return new CorpusIndex(
       new ArticleTable(data.articles), new SentenceStore(data.store), SpeakerDirectory.of(data.speakers),
       new SpeakerLookup(data.speakers, data.lookup), terms, data.failures,

@@ -1,5 +1,5 @@
 import type { CorpusIndex, StoredSentence } from './corpusIndex.js';
-import type { Hit, Hits } from './termIndex.js';
+import type { Hit } from './termIndex.js';
 import type { Query } from './understand.js';
 
 export interface Ranked {
@@ -24,9 +24,7 @@ export function rank(index: CorpusIndex, query: Query, wanted: number): RankedPa
   if (query.unknownSpeaker !== null) return { ranked: [], total: 0 };
   if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted);
   if (query.topic.length === 0) return { ranked: [], total: 0 };
-  // Attributed statements are what people ask for: they outrank narration of equal relevance.
-  const hits = index.terms.match(query.topic, { factors: index.store.data.confidence, scale: 1 / 100 });
-  return topicPage(index, hits, wanted);
+  return topicPage(index, query.topic, wanted);
 }
 
 function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wanted: number): RankedPage {
@@ -60,18 +58,18 @@ function byPlace(index: CorpusIndex, a: number, b: number): number {
 const SPARE = 32;
 
 /**
- * The best `wanted` of a large set of hits, without an object per hit or a full sort: a small
- * heap over the typed arrays. Equal scores keep corpus order. All copies of a text match the
- * same words, so the distinct total is the number of first copies.
+ * The best `wanted` distinct texts for a topic. Wire copies of one text match the same words, so
+ * the distinct total is the number of first copies matched; a few spare results make up for
+ * copies removed, and only when copies crowd out even those is the whole match ranked.
  */
-function topicPage(index: CorpusIndex, hits: Hits, wanted: number): RankedPage {
-  const { copyOf } = index.store.data;
-  let total = 0;
-  for (let i = 0; i < hits.count; i++) if ((copyOf[hits.ids[i] as number] as number) < 0) total++;
-  const best = topK(hits, wanted + SPARE);
-  let ranked = distinct(index, best, wanted);
-  if (ranked.length < Math.min(wanted, total)) ranked = distinct(index, topK(hits, hits.count), wanted);
-  return { ranked, total };
+function topicPage(index: CorpusIndex, topic: string[], wanted: number): RankedPage {
+  // Attributed statements are what people ask for: they outrank narration of equal relevance.
+  // Confidence is in hundredths: at most 100.
+  const boost = { factors: index.store.data.confidence, scale: 1 / 100, max: 100 };
+  const ranking = index.terms.top(topic, wanted + SPARE, boost);
+  let ranked = distinct(index, ranking.hits, wanted);
+  if (ranked.length < Math.min(wanted, ranking.counted)) ranked = distinct(index, index.terms.top(topic, ranking.matched, boost).hits, wanted);
+  return { ranked, total: ranking.counted };
 }
 
 /** The results in order, keeping the first of each text. */
@@ -87,46 +85,4 @@ function distinct(index: CorpusIndex, sorted: readonly Hit[], wanted: number): R
     if (sentence) kept.push({ sentence, score: hit.score });
   }
   return kept;
-}
-
-/**
- * The k best hits, best first (ties: lower id first), with a binary min-heap of positions. Most
- * hits fall below the heap's worst, so that test comes first, inline, before any heap work.
- */
-function topK(hits: Hits, k: number): Hit[] {
-  const { ids, scores } = hits;
-  const heap: number[] = [];
-  // a is worse than b: lower score, or equal score and later in the corpus.
-  const worse = (a: number, b: number) =>
-    (scores[a] as number) < (scores[b] as number) || ((scores[a] as number) === (scores[b] as number) && (ids[a] as number) > (ids[b] as number));
-  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j] as number, heap[i] as number]);
-  let floorScore = -Infinity;
-  let floorId = 0;
-  for (let i = 0; i < hits.count; i++) {
-    if (heap.length < k) {
-      heap.push(i);
-      for (let c = heap.length - 1; c > 0 && worse(heap[c] as number, heap[(c - 1) >> 1] as number); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
-    } else {
-      const score = scores[i] as number;
-      if (score < floorScore || (score === floorScore && (ids[i] as number) > floorId)) continue;
-      heap[0] = i;
-      for (let c = 0; ;) {
-        const l = 2 * c + 1;
-        const r = l + 1;
-        let w = c;
-        if (l < heap.length && worse(heap[l] as number, heap[w] as number)) w = l;
-        if (r < heap.length && worse(heap[r] as number, heap[w] as number)) w = r;
-        if (w === c) break;
-        swap(c, w);
-        c = w;
-      }
-    }
-    if (heap.length === k) {
-      floorScore = scores[heap[0] as number] as number;
-      floorId = ids[heap[0] as number] as number;
-    }
-  }
-  return heap
-    .map((i) => ({ id: ids[i] as number, score: scores[i] as number }))
-    .sort((a, b) => b.score - a.score || a.id - b.id);
 }

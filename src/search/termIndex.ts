@@ -1,6 +1,7 @@
 import { Growable } from './growable.js';
 import { editDistance, indexTerm, words } from './terms.js';
 import { Interner } from './interner.js';
+import { impact, topDocuments, type RankingContext } from './topDocuments.js';
 
 /**
  * BM25+ parameters, tuned for one-sentence documents: their lengths vary little and say little
@@ -26,28 +27,32 @@ export interface TermIndexData {
   freqs: Uint8Array;
   /** Per document: k1 · (1 − b + b · length / average length), BM25's length term (see lengthNorms). */
   norms: Float32Array;
+  /** Per term: the highest impact of its postings, and how many of its documents are distinct texts (see termBounds). */
+  maxImpacts: Float32Array;
+  distinct: Uint32Array;
 }
+
+/** The postings alone, before the per-term figures that need the whole index. */
+export type Postings = Omit<TermIndexData, 'maxImpacts' | 'distinct'>;
 
 export interface Hit {
   id: number;
   score: number;
 }
 
-/**
- * The documents a search matched, in typed arrays: `ids[0 .. count)` with their `scores`. Valid
- * until the next search on the same index (the arrays are reused, so a search allocates nothing
- * per hit).
- */
-export interface Hits {
-  count: number;
-  ids: Uint32Array;
-  scores: Float32Array;
+/** The best documents for a query, best first; how many documents matched, and how many of those were counted. */
+export interface Ranking {
+  hits: Hit[];
+  matched: number;
+  counted: number;
 }
 
 /** A per-document score factor 1 + factors[doc] · scale, from a typed array (no call per hit). */
 export interface Boost {
   factors: Uint8Array;
   scale: number;
+  /** The largest value in `factors` (a bound for pruning: the tighter, the less is scored). */
+  max: number;
 }
 
 /**
@@ -57,17 +62,15 @@ export interface Boost {
  */
 export class TermIndex {
   private readonly norms: Float32Array;
-  private readonly scratch: Float32Array;
-  private readonly touched: Uint32Array;
-  private readonly hitScores: Float32Array;
+  private readonly ranking: RankingContext;
   private readonly stems = new Map<string, string | null>();
 
-  constructor(readonly data: TermIndexData) {
-    // Computed where the index is built, so that putting an index in service costs no pass over it.
+  /** `copyOf`: per document, -1 for the first with its text (repeats are ranked, but counted once). */
+  constructor(readonly data: TermIndexData, copyOf: Int32Array) {
+    // Norms and bounds are computed where the index is built: putting an index in service makes no pass over it.
     this.norms = data.norms;
-    this.scratch = new Float32Array(data.norms.length);
-    this.touched = new Uint32Array(data.norms.length);
-    this.hitScores = new Float32Array(data.norms.length);
+    const documents = data.norms.length;
+    this.ranking = { data, copyOf, scratch: new Float64Array(documents), touched: new Uint32Array(documents), marks: new Uint8Array(documents) };
   }
 
   get documentCount(): number {
@@ -79,10 +82,13 @@ export class TermIndex {
     return this.scoreAmong(this.weighted(query), among);
   }
 
-  /** Documents of the whole index matching any query word, into reused typed arrays. */
-  match(query: readonly string[], boost?: Boost): Hits {
-    const weighted = this.weighted(query);
-    return weighted.length === 0 ? { count: 0, ids: this.touched, scores: this.hitScores } : this.scoreAll(weighted, boost);
+  /**
+   * The `k` best documents of the whole index for any query word (ties: lower id first), each
+   * score multiplied by the boost; how many documents match, and how many distinct texts.
+   */
+  top(query: readonly string[], k: number, boost?: Boost): Ranking {
+    const terms = this.weighted(query).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
+    return topDocuments(this.ranking, terms, k, boost);
   }
 
   /** The query's terms and their weights: exact matches, or approximate ones only if no word matches exactly. */
@@ -160,38 +166,7 @@ export class TermIndex {
   }
 
   private termScore(idf: number, freq: number, doc: number): number {
-    return idf * (BM25.d + (freq * (BM25.k1 + 1)) / (freq + (this.norms[doc] as number)));
-  }
-
-  /**
-   * Scores every posting of the query terms, accumulating in reused arrays. The hot loop: kept
-   * to local variables and typed arrays (millions of postings a second).
-   */
-  private scoreAll(terms: { id: number; weight: number }[], boost?: Boost): Hits {
-    const { offsets, docs, freqs } = this.data;
-    const { scratch: scores, touched, norms } = this;
-    const d = BM25.d;
-    const k1plus1 = BM25.k1 + 1;
-    let count = 0;
-    for (const { id: term, weight } of terms) {
-      const idf = this.idf(term) * weight;
-      const end = offsets[term + 1] as number;
-      for (let p = offsets[term] as number; p < end; p++) {
-        const doc = docs[p] as number;
-        const freq = freqs[p] as number;
-        const before = scores[doc] as number;
-        if (before === 0) touched[count++] = doc;
-        scores[doc] = before + idf * (d + (freq * k1plus1) / (freq + (norms[doc] as number)));
-      }
-    }
-    const factors = boost?.factors;
-    const scale = boost?.scale ?? 0;
-    for (let i = 0; i < count; i++) {
-      const doc = touched[i] as number;
-      this.hitScores[i] = (scores[doc] as number) * (factors ? 1 + (factors[doc] as number) * scale : 1);
-      scores[doc] = 0;
-    }
-    return { count, ids: touched, scores: this.hitScores };
+    return idf * impact(freq, this.norms[doc] as number);
   }
 
   /** Scores only the given documents: a binary search in each query term's postings. */
@@ -286,7 +261,7 @@ export class TermIndexBuilder {
  * Inverts per-document term lists into postings sorted by document, with the terms renumbered
  * in sorted order (so a term's id is its place in the sorted list).
  */
-export function invert(input: { terms: readonly string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array }): TermIndexData {
+export function invert(input: { terms: readonly string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array }): Postings {
   const names = input.terms;
   const order = names.map((_, id) => id).sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : 1));
   const rank = new Uint32Array(order.length);
