@@ -8,6 +8,15 @@ import { rank } from './search/rank.js';
 import { words } from './search/terms.js';
 import { buildAnswer, type Answer } from './answer.js';
 import type { IndexData } from './build/assemble.js';
+import { verbatimProblem, type DroppedResult } from './verify.js';
+
+export interface VerbatimOptions {
+  onDropped?: (dropped: DroppedResult) => void;
+}
+
+function reportOnStderr(dropped: DroppedResult): void {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'result withheld: not verbatim', ...dropped })}\n`);
+}
 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 100;
@@ -22,15 +31,20 @@ export interface QuoteContext {
 
 /** The core: a loaded, attributed and indexed corpus that answers questions. No Discord here. */
 export class Verbatim {
-  constructor(readonly index: CorpusIndex) {}
+  private readonly onDropped: (dropped: DroppedResult) => void;
+
+  /** `onDropped` hears of every result withheld by the verbatim check (default: a JSON line on stderr). */
+  constructor(readonly index: CorpusIndex, options: VerbatimOptions = {}) {
+    this.onDropped = options.onDropped ?? reportOnStderr;
+  }
 
   get lookup(): SpeakerLookup {
     return this.index.lookup;
   }
 
   /** Like the constructor, but in slices that yield to the event loop: for a swap while serving. */
-  static async fromDataInSlices(data: IndexData): Promise<Verbatim> {
-    return new Verbatim(await CorpusIndex.fromDataInSlices(data));
+  static async fromDataInSlices(data: IndexData, options: VerbatimOptions = {}): Promise<Verbatim> {
+    return new Verbatim(await CorpusIndex.fromDataInSlices(data), options);
   }
 
   /** Loads and indexes a corpus folder; throws CorpusFolderError when the folder cannot be read. */
@@ -64,7 +78,18 @@ export class Verbatim {
     const start = Math.max(0, offset);
     const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)));
     const suggestions = total > 0 ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
-    return buildAnswer(this.index, query, { ranked: ranked.slice(start), total, offset: start }, suggestions);
+    const answer = buildAnswer(this.index, query, { ranked: ranked.slice(start), total, offset: start }, suggestions);
+    return { ...answer, results: answer.results.filter((r) => this.confirmed(r.sentenceId, r.text, r.paragraph)) };
+  }
+
+  /** The verbatim guarantee: a sentence leaves the core only once its text is confirmed in its article. */
+  private confirmed(sentenceId: number, text: string, paragraph: number): boolean {
+    const problem = verbatimProblem(this.index, sentenceId, text, paragraph);
+    if (problem === null) return true;
+    const sentence = this.index.sentence(sentenceId);
+    const file = sentence ? this.index.articles.get(sentence.article)?.file ?? null : null;
+    this.onDropped({ sentenceId, file, reason: problem });
+    return false;
   }
 
   private suggest(text: string): string[] {
@@ -100,7 +125,10 @@ export class Verbatim {
     return {
       article,
       paragraph: quoted.paragraph,
-      sentences: paragraph.map((s) => ({ text: this.index.textOf(s), isQuote: s.id === quoted.id })),
+      sentences: paragraph
+        .map((s) => ({ id: s.id, text: this.index.textOf(s), isQuote: s.id === quoted.id }))
+        .filter((s) => this.confirmed(s.id, s.text, quoted.paragraph))
+        .map(({ text, isQuote }) => ({ text, isQuote })),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { CorpusFolderError, loadCorpus } from '../corpus/load.js';
 import { CorpusIndex } from '../search/corpusIndex.js';
-import { Verbatim } from '../verbatim.js';
+import { Verbatim, type VerbatimOptions } from '../verbatim.js';
 import { analyzePart } from './part.js';
 import { assemble, type IndexData } from './assemble.js';
 import { buildInBackground } from './build.js';
@@ -15,6 +15,8 @@ export interface OpenOptions {
   note?: (message: string) => void;
   /** Build on other threads (default: when the corpus has more than BACKGROUND_FROM articles). */
   background?: boolean;
+  /** For the opened Verbatim: hears of results withheld by the verbatim check. */
+  verbatim?: VerbatimOptions;
 }
 
 // Below this many files a build takes well under a second: threads would cost more than they save.
@@ -38,7 +40,7 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   const key = cachedCorpusKey(dir, options.cacheDir);
   const snapshot = loadSnapshot(options.cacheDir, key);
   if ('data' in snapshot) {
-    const verbatim = fromSnapshot(snapshot.data);
+    const verbatim = fromSnapshot(snapshot.data, options.verbatim);
     // The checksum ran on another thread while the index was put together: only now is it trusted.
     const problem = (await snapshot.problem) ?? (verbatim ? null : 'its data could not be read');
     if (verbatim && problem === null) return { verbatim, source: 'snapshot', ms: performance.now() - started };
@@ -52,13 +54,13 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   } catch (error) {
     note(`could not save a snapshot in ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { verbatim: new Verbatim(CorpusIndex.fromData(data)), source: 'built', ms: performance.now() - started };
+  return { verbatim: new Verbatim(CorpusIndex.fromData(data), options.verbatim), source: 'built', ms: performance.now() - started };
 }
 
 /** The index from a snapshot's data, or null when the data is corrupt enough to throw. */
-function fromSnapshot(data: IndexData): Verbatim | null {
+function fromSnapshot(data: IndexData, options?: VerbatimOptions): Verbatim | null {
   try {
-    return new Verbatim(CorpusIndex.fromData(data));
+    return new Verbatim(CorpusIndex.fromData(data), options);
   } catch {
     return null;
   }
