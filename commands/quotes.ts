@@ -30,9 +30,12 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   await send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate), isPrivate);
 }
 
+// No name is longer: beyond this, autocomplete input is cut, so its work is bounded whatever is typed.
+const MAX_AUTOCOMPLETE_INPUT = 100;
+
 /** Choices labelled "Sergey Lavrov · 2 statements", most quoted first; at most 25. */
 export function choices(verbatim: Verbatim, input: string): { name: string; value: string }[] {
-  return verbatim.speakerChoices(input, LIMITS.choices).map((speaker) => ({
+  return verbatim.speakerChoices(input.slice(0, MAX_AUTOCOMPLETE_INPUT), LIMITS.choices).map((speaker) => ({
     name: truncate(`${speaker.name} · ${speaker.statements} statement${speaker.statements === 1 ? '' : 's'}`, LIMITS.choiceName),
     value: truncate(speaker.name, LIMITS.choiceName),
   }));

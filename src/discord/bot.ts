@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config.js';
 import type { BotContext } from './context.js';
-import { routeInteraction } from './router.js';
+import { limitsFrom, routeInteraction } from './router.js';
 import { NO_MENTIONS } from './respond.js';
 import { errorFields } from '../log.js';
 
@@ -10,7 +10,8 @@ import { errorFields } from '../log.js';
  * one process, no mentions
  * parsed from anything it sends, and the REST base from DISCORD_API_BASE when set.
  */
-export function createClient(config: Pick<Config, 'apiBase'>, context: BotContext): Client {
+export function createClient(config: Pick<Config, 'apiBase' | 'rateLimit'>, context: BotContext): Client {
+  const limits = limitsFrom(config);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // As many gateway shards as Discord recommends, all in this one process: the index is
@@ -20,7 +21,7 @@ export function createClient(config: Pick<Config, 'apiBase'>, context: BotContex
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    void routeInteraction(interaction, context);
+    void routeInteraction(interaction, context, limits);
   });
   client.once(Events.ClientReady, (ready) => {
     context.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');

@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
 import * as ask from '../../commands/ask.js';
 import * as quotes from '../../commands/quotes.js';
@@ -7,18 +7,39 @@ import { decodeButton, type ButtonAction } from './buttons.js';
 import { originFromFooter, renderContext, type AnswerOrigin, type Reply } from './render.js';
 import { apologize, toReplyOptions } from './respond.js';
 import { errorFields } from '../log.js';
+import type { Config } from '../config.js';
+import { RateLimiter, rateLimitNotice } from './rateLimit.js';
+import { WorkQueue } from './workQueue.js';
 
 const STALE_BUTTON = 'This button no longer works: ask again with /ask or /quotes.';
 
+/** What keeps one user, or a burst, from crowding out everyone else. */
+export interface Limits {
+  /** Questions per user; null when RATE_LIMIT is off. */
+  rate: RateLimiter | null;
+  work: WorkQueue;
+}
+
+// At most this many interactions are worked on at once, and this many wait; past that, a burst
+// is told to try again rather than left to time out.
+const CONCURRENT = 8;
+const WAITING = 200;
+const BUSY = 'Verbatim is answering many questions right now: try again in a few seconds.';
+
+export function limitsFrom(config: Pick<Config, 'rateLimit'>): Limits {
+  return { rate: config.rateLimit ? new RateLimiter(config.rateLimit) : null, work: new WorkQueue(CONCURRENT, WAITING) };
+}
+
 /** The one place interactions are routed: commands, autocomplete and buttons. Never throws. */
-export async function routeInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+export async function routeInteraction(interaction: Interaction, context: BotContext, limits: Limits = limitsFrom({ rateLimit: null })): Promise<void> {
   const started = Date.now();
   const kind = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.isAutocomplete() ? `autocomplete /${interaction.commandName}` : interaction.isButton() ? 'button' : `type ${interaction.type}`;
   try {
-    if (interaction.isChatInputCommand()) await runCommand(interaction, context);
-    else if (interaction.isAutocomplete()) await runAutocomplete(interaction, context);
-    else if (interaction.isButton()) await runButton(interaction, context);
-    context.log.info({ interaction: kind, ms: Date.now() - started, outcome: 'ok' }, 'interaction');
+    let outcome: Outcome = 'ok';
+    // Autocomplete is never limited: it is bounded in work instead (see commands/quotes.ts).
+    if (interaction.isAutocomplete()) await runAutocomplete(interaction, context);
+    else if (interaction.isRepliable()) outcome = await runLimited(interaction, context, limits);
+    context.log.info({ interaction: kind, ms: Date.now() - started, outcome }, 'interaction');
   } catch (error) {
     context.log.error({ interaction: kind, ms: Date.now() - started, outcome: 'error', ...errorFields(error) }, 'interaction failed');
     if (interaction.isRepliable()) {
@@ -26,6 +47,37 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
         context.log.error({ interaction: kind, ...errorFields(apologyError) }, 'could not apologise'));
     }
   }
+}
+
+type Outcome = 'ok' | 'rate-limited' | 'busy';
+
+/**
+ * Runs a command or button within the limits: a user past their rate, or a burst past the
+ * queue, gets a short private notice instead.
+ */
+async function runLimited(interaction: RepliableInteraction, context: BotContext, limits: Limits): Promise<Outcome> {
+  if (limits.rate && asksAQuestion(interaction)) {
+    const decision = limits.rate.take(interaction.user.id);
+    if (!decision.allowed) {
+      await apologize(interaction, rateLimitNotice(limits.rate.config, decision.retryAfterMs));
+      return 'rate-limited';
+    }
+  }
+  const ran = await limits.work.run(async () => {
+    if (interaction.isChatInputCommand()) await runCommand(interaction, context);
+    else if (interaction.isButton()) await runButton(interaction, context);
+  });
+  if (ran) return 'ok';
+  await apologize(interaction, BUSY);
+  return 'busy';
+}
+
+/** What counts against the rate: searches of the corpus (/ask, /quotes, More, Post publicly), not /help or /sources. */
+function asksAQuestion(interaction: RepliableInteraction): boolean {
+  if (interaction.isChatInputCommand()) return interaction.commandName === 'ask' || interaction.commandName === 'quotes';
+  if (!interaction.isButton()) return false;
+  const action = decodeButton(interaction.customId);
+  return action?.kind === 'more' || action?.kind === 'public';
 }
 
 async function runCommand(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

@@ -115,9 +115,13 @@ export class FakeDiscord {
 
   // ---- sending interactions --------------------------------------------------------------
 
-  /** A user runs a slash command. `ageMs` makes the interaction that old when it arrives. */
-  command(name: string, values: Record<string, OptionValue> = {}, ageMs = 0): InteractionRecord {
-    const payload = commandInteraction(this.world, this.newToken(), this.commandId(name), name, values);
+  /**
+   * A user runs a slash command. `ageMs` makes the interaction that old when it arrives; `userId`
+   * makes another member of the guild run it (default: the one test user).
+   */
+  command(name: string, values: Record<string, OptionValue> = {}, ageMs = 0, userId?: string): InteractionRecord {
+    const world = userId ? { ...this.world, user: { ...this.world.user, id: userId, username: `reader-${userId.slice(-4)}` } } : this.world;
+    const payload = commandInteraction(world, this.newToken(), this.commandId(name), name, values);
     return this.dispatchInteraction(payload, ageMs);
   }
 

@@ -24,10 +24,11 @@ export function recordingLogger(lines: LogLine[]): Logger {
   return { info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export async function startHarness(verbatim: Verbatim = Verbatim.fromFolder('corpus')): Promise<Harness> {
+/** `env` adds variables: by default there is no rate limit, since one fake user asks everything. */
+export async function startHarness(verbatim: Verbatim = Verbatim.fromFolder('corpus'), env: Record<string, string> = {}): Promise<Harness> {
   const fake = await FakeDiscord.start({ heartbeatMs: 250 });
   const logs: LogLine[] = [];
-  const config = readConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase });
+  const config = readConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, RATE_LIMIT: 'off', ...env });
   const ready = fake.ready();
   const client = await startBot(config, { verbatim: () => verbatim, log: recordingLogger(logs) });
   await ready;
