@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cachedCorpusKey, corpusKey, loadSnapshot, saveSnapshot } from '../src/build/snapshot.js';
 import { openCorpus } from '../src/build/open.js';
+import { buildInBackground } from '../src/build/build.js';
 import { analyzePart } from '../src/build/part.js';
 import { assemble } from '../src/build/assemble.js';
 import { loadCorpus } from '../src/corpus/load.js';
@@ -104,5 +105,28 @@ describe('snapshots', () => {
     const threaded = await openCorpus(dir, { cacheDir: cacheDir(), background: true });
     const here = await openCorpus(dir, { cacheDir: cacheDir(), background: false });
     expect(threaded.verbatim.ask('border crossings', 5)).toEqual(here.verbatim.ask('border crossings', 5));
+  });
+
+  it('are saved by the build thread, then opened without reading the corpus again', async () => {
+    const dir = copyOfFictional();
+    const cache = cacheDir();
+    const built = await openCorpus(dir, { cacheDir: cache, background: true });
+    expect(readdirSync(cache).filter((e) => e.startsWith('index-'))).toHaveLength(1);
+    const reopened = await openCorpus(dir, { cacheDir: cache, background: true });
+    expect([built.source, reopened.source]).toEqual(['built', 'snapshot']);
+    expect(reopened.verbatim.ask('border crossings', 5)).toEqual(built.verbatim.ask('border crossings', 5));
+  });
+
+  it('are not saved by a build during which the corpus changed', async () => {
+    const dir = copyOfFictional();
+    const cache = cacheDir();
+    const notes: string[] = [];
+    const build = buildInBackground(dir, { cacheDir: cache, onNote: (m) => notes.push(m), onProgress: () => {
+      // The first slice is analysed: change a file before the build finishes.
+      writeFileSync(join(dir, 'new.md'), '---\ntitle: New\n---\nA line.\n');
+    } });
+    await build;
+    expect(notes).toContain('the corpus changed during the build: no snapshot saved');
+    expect(existsSync(cache) ? readdirSync(cache).filter((e) => e.startsWith('index-')) : []).toEqual([]);
   });
 });

@@ -8,6 +8,10 @@ export interface BuildOptions {
   threads?: number;
   /** Articles analysed so far, of the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Save a snapshot of the result here (from the build thread). */
+  cacheDir?: string;
+  /** Notes for the log, such as a snapshot that could not be saved. */
+  onNote?: (message: string) => void;
 }
 
 /**
@@ -25,7 +29,7 @@ export function buildInBackground(dir: string, options: BuildOptions = {}): Prom
  * generation collections during the install took 20–46 ms each instead of a few.
  */
 export function buildAndInstall<T>(dir: string, install: (data: IndexData) => Promise<T>, options: BuildOptions = {}): Promise<T> {
-  const data: BuilderData = { role: 'builder', dir, threads: options.threads ?? availableParallelism() };
+  const data: BuilderData = { role: 'builder', dir, threads: options.threads ?? availableParallelism(), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
   const builder = startBuildThread(data);
   return new Promise<T>((resolve, reject) => {
     let arrays: IndexArrays | null = null;
@@ -33,6 +37,7 @@ export function buildAndInstall<T>(dir: string, install: (data: IndexData) => Pr
     let received = false;
     builder.on('message', (message: BuilderMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.done, message.total);
+      else if (message.type === 'note') options.onNote?.(message.message);
       else if (message.type === 'arrays') arrays = message.arrays;
       else if (message.type === 'done' && arrays) {
         received = true;

@@ -48,12 +48,7 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   } else if (snapshot.miss !== 'none') {
     note(`snapshot ${snapshot.miss}${snapshot.reason ? ` (${snapshot.reason})` : ''}: rebuilding`);
   }
-  const data = await build(dir, options);
-  try {
-    saveSnapshot(options.cacheDir, key, data);
-  } catch (error) {
-    note(`could not save a snapshot in ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const data = await build(dir, key, options);
   return { verbatim: new Verbatim(CorpusIndex.fromData(data), options.verbatim), source: 'built', ms: performance.now() - started };
 }
 
@@ -66,25 +61,35 @@ function fromSnapshot(data: IndexData, options?: VerbatimOptions): Verbatim | nu
   }
 }
 
-async function build(dir: string, options: OpenOptions): Promise<IndexData> {
+/** Builds the index and saves its snapshot: on the build threads for a large corpus, else here. */
+async function build(dir: string, key: string, options: OpenOptions): Promise<IndexData> {
   const progress = options.progress ?? silentProgress;
+  const note = options.note ?? (() => {});
   const started = performance.now();
   const background = options.background ?? corpusFiles(dir).length >= BACKGROUND_FROM;
-  const data = background ? await buildOnThreads(dir, progress) : buildHere(dir, progress);
+  const data = background ? await buildOnThreads(dir, options.cacheDir, progress, note) : buildHere(dir, key, options.cacheDir, progress, note);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   progress.finish(`Indexed ${data.articles.sentences.length} articles, ${data.store.article.length} sentences in ${seconds} s.`);
   return data;
 }
 
-function buildHere(dir: string, progress: Progress): IndexData {
+function buildHere(dir: string, key: string, cacheDir: string, progress: Progress, note: (message: string) => void): IndexData {
   const corpus = loadCorpus(dir);
   progress.start(corpus.articles.length);
-  return assemble([analyzePart(corpus.articles)], corpus.failures);
+  const data = assemble([analyzePart(corpus.articles)], corpus.failures);
+  try {
+    saveSnapshot(cacheDir, key, data);
+  } catch (error) {
+    note(`could not save a snapshot in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return data;
 }
 
-function buildOnThreads(dir: string, progress: Progress): Promise<IndexData> {
+function buildOnThreads(dir: string, cacheDir: string, progress: Progress, note: (message: string) => void): Promise<IndexData> {
   let total: number | null = null;
   return buildInBackground(dir, {
+    cacheDir,
+    onNote: note,
     onProgress: (done, of) => {
       if (total === null) progress.start((total = of));
       progress.update(done, of);

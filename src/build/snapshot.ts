@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checksum, readAndHash } from './checksum.js';
+import { pause } from '../pause.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_EXTENSIONS, listFiles } from '../corpus/files.js';
@@ -42,9 +43,21 @@ interface Meta {
  * Any edit, addition or removal in the corpus gives a new key.
  */
 export function corpusKey(dir: string): string {
-  const hash = createHash('sha256').update(JSON.stringify({ INDEX_VERSION, BM25 }));
-  for (const file of corpusFiles(dir)) hash.update(file).update('\0').update(readFileSync(`${dir}/${file}`)).update('\0');
-  return hash.digest('hex').slice(0, 32);
+  const key = new KeyHash();
+  for (const file of corpusFiles(dir)) key.add(dir, file);
+  return key.digest();
+}
+
+class KeyHash {
+  private readonly hash = createHash('sha256').update(JSON.stringify({ INDEX_VERSION, BM25 }));
+
+  add(dir: string, file: string): void {
+    this.hash.update(file).update('\0').update(readFileSync(`${dir}/${file}`)).update('\0');
+  }
+
+  digest(): string {
+    return this.hash.digest('hex').slice(0, 32);
+  }
 }
 
 /**
@@ -69,22 +82,38 @@ const KEY_CACHE = 'corpus-key.json';
  */
 export function cachedCorpusKey(dir: string, cacheDir: string): string {
   const fingerprint = statFingerprint(dir);
-  const file = join(cacheDir, KEY_CACHE);
   try {
-    const known = JSON.parse(readFileSync(file, 'utf8')) as { dir?: string; fingerprint?: string; key?: string; version?: number };
+    const known = JSON.parse(readFileSync(join(cacheDir, KEY_CACHE), 'utf8')) as { fingerprint?: string; key?: string; version?: number };
     if (known.fingerprint === fingerprint && known.version === INDEX_VERSION && typeof known.key === 'string') return known.key;
   } catch {
     // No remembered key, or an unreadable one: compute it.
   }
   const key = corpusKey(dir);
+  rememberKey(cacheDir, fingerprint, key);
+  return key;
+}
+
+/** Remembers that files with this stat fingerprint have this content key. */
+export function rememberKey(cacheDir: string, fingerprint: string, key: string): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(file, JSON.stringify({ fingerprint, key, version: INDEX_VERSION }));
+    writeFileSync(join(cacheDir, KEY_CACHE), JSON.stringify({ fingerprint, key, version: INDEX_VERSION }));
   } catch {
     // A read-only cache only costs the next start some time.
   }
-  return key;
 }
+
+/** Like corpusKey, yielding to the event loop every few files: for a thread with other work to answer. */
+export async function corpusKeyInSlices(dir: string): Promise<string> {
+  const key = new KeyHash();
+  for (const [i, file] of corpusFiles(dir).entries()) {
+    key.add(dir, file);
+    if (i % FILES_PER_SLICE === FILES_PER_SLICE - 1) await pause();
+  }
+  return key.digest();
+}
+
+const FILES_PER_SLICE = 100;
 
 /** The corpus's files (articles and their .json metadata), relative to `dir`, in a stable order. */
 export function corpusFiles(dir: string): string[] {

@@ -10,7 +10,8 @@ const BUILD_NICENESS = 15;
 import { listArticleFiles, readArticles } from '../corpus/load.js';
 import type { LoadFailure } from '../corpus/types.js';
 import { analyzePart, partBuffers, type Part } from './part.js';
-import { assemble, indexBuffers, splitIndex, type IndexArrays, type IndexObjects } from './assemble.js';
+import { assemble, indexBuffers, splitIndex, type IndexArrays, type IndexData, type IndexObjects } from './assemble.js';
+import { corpusKeyInSlices, rememberKey, saveSnapshot, statFingerprint } from './snapshot.js';
 import { startBuildThread } from './threads.js';
 
 /**
@@ -20,6 +21,7 @@ import { startBuildThread } from './threads.js';
  */
 export type BuilderMessage =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'note'; message: string }
   | { type: 'arrays'; arrays: IndexArrays }
   | { type: 'done'; objects: IndexObjects }
   | { type: 'error'; message: string };
@@ -28,6 +30,8 @@ export interface BuilderData {
   role: 'builder';
   dir: string;
   threads: number;
+  /** Where to save a snapshot of the result, if anywhere. */
+  cacheDir?: string;
 }
 
 /** A helper reads its slice of files itself: loading runs in parallel too, and no text is copied to it. */
@@ -55,14 +59,19 @@ function lowerPriority(): void {
 if (role === 'builder') void runBuilder(workerData as BuilderData);
 else if (role === 'helper') runHelper();
 
-async function runBuilder({ dir, threads }: BuilderData): Promise<void> {
+async function runBuilder({ dir, threads, cacheDir }: BuilderData): Promise<void> {
   const post = (message: BuilderMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
   try {
     const files = listArticleFiles(dir);
+    const fingerprint = cacheDir ? statFingerprint(dir) : '';
     const slices: string[][] = [];
     for (let i = 0; i < files.length; i += ARTICLES_PER_SLICE) slices.push(files.slice(i, i + ARTICLES_PER_SLICE));
-    const { parts, failures } = await analyzeSlices(dir, slices, threads, (done) => post({ type: 'progress', done, total: files.length }));
+    const analysed = analyzeSlices(dir, slices, threads, (done) => post({ type: 'progress', done, total: files.length }));
+    // The content key is computed here while the helpers analyse: this thread is idle meanwhile.
+    const key = cacheDir ? await corpusKeyInSlices(dir) : '';
+    const { parts, failures } = await analysed;
     const data = assemble(parts, failures);
+    if (cacheDir) saveHere(cacheDir, dir, fingerprint, key, data, (message) => post({ type: 'note', message }));
     const { arrays, objects } = splitIndex(data);
     post({ type: 'arrays', arrays }, indexBuffers(data));
     post({ type: 'done', objects });
@@ -70,6 +79,24 @@ async function runBuilder({ dir, threads }: BuilderData): Promise<void> {
     parentPort?.on('message', () => {});
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Saves the snapshot from the build thread, so the thread that serves never writes hundreds of
+ * megabytes. Only when no file changed during the build (same stat fingerprint before and
+ * after): then the content key read here describes exactly what was built.
+ */
+function saveHere(cacheDir: string, dir: string, fingerprint: string, key: string, data: IndexData, note: (message: string) => void): void {
+  if (statFingerprint(dir) !== fingerprint) {
+    note('the corpus changed during the build: no snapshot saved');
+    return;
+  }
+  try {
+    saveSnapshot(cacheDir, key, data);
+    rememberKey(cacheDir, fingerprint, key);
+  } catch (error) {
+    note(`could not save a snapshot in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
