@@ -60,10 +60,11 @@ function renderSources(verbatim: Verbatim): string {
 }
 
 /** Reads one command a line from `input` until it ends, writing each answer to `output`. */
-export async function runConsole(verbatim: Verbatim, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export async function runConsole(verbatim: Verbatim | (() => Verbatim), input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+  const current = typeof verbatim === 'function' ? verbatim : () => verbatim;
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
-    const answer = answerLine(verbatim, line);
+    const answer = answerLine(current(), line);
     if (answer) output.write(`${answer}\n`);
   }
 }

@@ -6,7 +6,8 @@ import { progressReporter } from './build/progress.js';
 import { runConsole } from './console.js';
 import { readConfig, ConfigError, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
-import { jsonLogger, errorFields } from './log.js';
+import { jsonLogger, errorFields, type Logger } from './log.js';
+import { CorpusReloader } from './reload.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
 async function main(): Promise<number> {
@@ -32,21 +33,28 @@ async function main(): Promise<number> {
     return 2;
   }
   for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
-  return config.token ? runBot(config, verbatim) : runConsoleMode(verbatim);
+  const log = jsonLogger();
+  // Articles added, edited or removed while running are picked up without a restart.
+  const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log });
+  reloader.watch();
+  try {
+    return config.token ? await runBot(config, reloader, log) : await runConsoleMode(reloader);
+  } finally {
+    await reloader.close();
+  }
 }
 
-async function runConsoleMode(verbatim: Verbatim): Promise<number> {
+async function runConsoleMode(reloader: CorpusReloader): Promise<number> {
   if (process.stdin.isTTY) {
-    const { articles, speakers } = verbatim.index;
+    const { articles, speakers } = reloader.current().index;
     process.stderr.write(`Verbatim console: ${articles.length} articles, ${speakers.speakers.length} speakers. Type /help, or a question. Ctrl-D ends.\n`);
   }
-  await runConsole(verbatim, process.stdin, process.stdout);
+  await runConsole(() => reloader.current(), process.stdin, process.stdout);
   return 0;
 }
 
-async function runBot(config: Config, verbatim: Verbatim): Promise<number> {
-  const log = jsonLogger();
-  const client = await startBot(config, { verbatim: () => verbatim, log });
+async function runBot(config: Config, reloader: CorpusReloader, log: Logger): Promise<number> {
+  const client = await startBot(config, { verbatim: () => reloader.current(), log });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down');

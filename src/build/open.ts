@@ -6,7 +6,7 @@ import { analyzePart } from './part.js';
 import { assemble, type IndexData } from './assemble.js';
 import { buildInBackground } from './build.js';
 import { cachedCorpusKey, corpusFiles, loadSnapshot, saveSnapshot } from './snapshot.js';
-import { silentProgress, type Progress } from './progress.js';
+import { count, silentProgress, type Progress } from './progress.js';
 
 export interface OpenOptions {
   cacheDir: string;
@@ -69,7 +69,7 @@ async function build(dir: string, key: string, options: OpenOptions): Promise<In
   const background = options.background ?? corpusFiles(dir).length >= BACKGROUND_FROM;
   const data = background ? await buildOnThreads(dir, options.cacheDir, progress, note) : buildHere(dir, key, options.cacheDir, progress, note);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  progress.finish(`Indexed ${data.articles.sentences.length} articles, ${data.store.article.length} sentences in ${seconds} s.`);
+  progress.finish(`Indexed ${count(data.articles.sentences.length, 'article')}, ${count(data.store.article.length, 'sentence')} in ${seconds} s.`);
   return data;
 }
 

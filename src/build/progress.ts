@@ -10,7 +10,7 @@ const WIDTH = 30;
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) {
     return {
-      start: (total) => stream.write(`Building the index of ${total} articles…\n`),
+      start: (total) => stream.write(`Building the index of ${count(total, 'article')}…\n`),
       update: () => {},
       finish: (message) => stream.write(`${message}\n`),
     };
@@ -35,3 +35,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
 
 /** For tests and for `--json` runs: nothing. */
 export const silentProgress: Progress = { start: () => {}, update: () => {}, finish: () => {} };
+
+/** "1 article", "2 articles". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

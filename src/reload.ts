@@ -1,0 +1,142 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { basename } from 'node:path';
+import type { LoadFailure } from './corpus/types.js';
+import type { ArticleTable } from './search/articleTable.js';
+import { buildAndInstall } from './build/build.js';
+import { Verbatim, type VerbatimOptions } from './verbatim.js';
+import type { Logger } from './log.js';
+import { errorFields } from './log.js';
+import { pause } from './pause.js';
+
+/** What a reload changed, by article file. */
+export interface CorpusChange {
+  added: string[];
+  removed: string[];
+  changed: string[];
+  /** Every file that could not be loaded, with why. */
+  failed: LoadFailure[];
+  articles: number;
+  ms: number;
+}
+
+export interface ReloadOptions {
+  cacheDir: string;
+  log: Logger;
+  /** Quiet time after the last change before rebuilding: an editor's save is several events. */
+  debounceMs?: number;
+  verbatim?: VerbatimOptions;
+  /** Hears of every finished reload (tests wait on it). */
+  onReloaded?: (change: CorpusChange) => void;
+}
+
+const DEFAULT_DEBOUNCE_MS = 300;
+// Articles compared between two yields to the event loop, when describing a change.
+const ARTICLES_PER_SLICE = 1000;
+
+/**
+ * Keeps the corpus current while serving. A change under the corpus folder rebuilds the index
+ * on other threads and then swaps it in with one assignment: a question holds the index it
+ * started with, so it is answered wholly from the old one or wholly from the new. A file that
+ * breaks is logged with its reason and listed as not loaded; every other article keeps serving.
+ */
+export class CorpusReloader {
+  private serving: Verbatim;
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private queued: Promise<CorpusChange> | null = null;
+  private last: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly dir: string, initial: Verbatim, private readonly options: ReloadOptions) {
+    this.serving = initial;
+  }
+
+  /** The index to answer from now. */
+  current(): Verbatim {
+    return this.serving;
+  }
+
+  /** Watches the corpus folder and its subfolders; changes to hidden files (editors' swap files) are ignored. */
+  watch(): void {
+    if (this.watcher || this.closed) return;
+    this.watcher = watch(this.dir, { recursive: true }, (_event, name) => {
+      if (name && basename(name.toString()).startsWith('.')) return;
+      this.scheduleReload();
+    });
+    this.watcher.on('error', (error) => this.options.log.error({ dir: this.dir, ...errorFields(error) }, 'cannot watch the corpus folder'));
+  }
+
+  /**
+   * Rebuilds now (after any rebuild already running) and resolves with what changed. Calls made
+   * while one is waiting to start share it, so a burst of changes costs one more build.
+   */
+  reload(): Promise<CorpusChange> {
+    if (this.queued) return this.queued;
+    const next = this.last.catch(() => undefined).then(() => {
+      this.queued = null;
+      return this.rebuild();
+    });
+    this.queued = next;
+    this.last = next;
+    return next;
+  }
+
+  /** Stops watching and waits for a rebuild under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    this.watcher = null;
+    if (this.timer) clearTimeout(this.timer);
+    await this.last.catch(() => undefined);
+  }
+
+  private scheduleReload(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.closed) return;
+      // Failures are logged in rebuild; the old index keeps serving.
+      this.reload().catch(() => undefined);
+    }, this.options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  private async rebuild(): Promise<CorpusChange> {
+    const { log } = this.options;
+    const started = performance.now();
+    try {
+      const before = this.serving;
+      const after = await buildAndInstall(this.dir, (data) => Verbatim.fromDataInSlices(data, this.options.verbatim), {
+        cacheDir: this.options.cacheDir,
+        onNote: (note) => log.warn({ note }, 'reload'),
+      });
+      this.serving = after;
+      const change = { ...(await describeChange(before.index.articles, after.index.articles)), failed: after.index.failures, ms: Math.round(performance.now() - started) };
+      log.info({ articles: change.articles, added: change.added.length, removed: change.removed.length, changed: change.changed.length, failed: change.failed.length, ms: change.ms }, 'corpus reloaded');
+      for (const failure of change.failed) log.warn({ file: failure.file, reason: failure.reason }, 'article not loaded');
+      this.options.onReloaded?.(change);
+      return change;
+    } catch (error) {
+      log.error({ dir: this.dir, ...errorFields(error) }, 'reload failed: still serving the previous corpus');
+      throw error;
+    }
+  }
+}
+
+/** Articles added, removed and changed (same file, other content), compared in slices. */
+async function describeChange(before: ArticleTable, after: ArticleTable): Promise<Omit<CorpusChange, 'failed' | 'ms'>> {
+  const keys = async (table: ArticleTable) => {
+    const map = new Map<string, string>();
+    for (let i = 0; i < table.length; i++) {
+      const article = table.get(i);
+      if (article) map.set(article.file, article.key);
+      if (i % ARTICLES_PER_SLICE === ARTICLES_PER_SLICE - 1) await pause();
+    }
+    return map;
+  };
+  const old = await keys(before);
+  const now = await keys(after);
+  const added = [...now.keys()].filter((file) => !old.has(file));
+  const removed = [...old.keys()].filter((file) => !now.has(file));
+  const changed = [...now].filter(([file, key]) => old.has(file) && old.get(file) !== key).map(([file]) => file);
+  return { added, removed, changed, articles: after.length };
+}
