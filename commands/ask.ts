@@ -23,8 +23,8 @@ export function reply(verbatim: Verbatim, question: string, isPrivate: boolean, 
   return renderAnswer({ answer, origin: { command: 'ask', question: cleanQuestion(question) }, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
 }
 
-export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply> {
   const question = interaction.options.getString('question', true);
   const isPrivate = interaction.options.getBoolean('private') ?? false;
-  await send(interaction, () => reply(context.verbatim(), question, isPrivate), isPrivate);
+  return send(interaction, () => reply(context.verbatim(), question, isPrivate), isPrivate);
 }

@@ -1,5 +1,6 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import type { BotContext } from '../src/discord/context.js';
+import type { Reply } from '../src/discord/render.js';
 import * as ask from './ask.js';
 import * as quotes from './quotes.js';
 import * as sources from './sources.js';
@@ -8,7 +9,8 @@ import * as help from './help.js';
 /** One slash command: its definition, its handler, and optionally its autocomplete. */
 export interface Command {
   data: Pick<SlashCommandOptionsOnlyBuilder, 'name' | 'toJSON'>;
-  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  /** Replies, and returns the reply (its count of results goes in the log). */
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }
 

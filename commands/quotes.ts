@@ -23,11 +23,11 @@ export function reply(verbatim: Verbatim, speaker: string, topic: string, isPriv
   return renderAnswer({ answer, origin, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
 }
 
-export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply> {
   const speaker = interaction.options.getString('speaker', true);
   const topic = interaction.options.getString('topic') ?? '';
   const isPrivate = interaction.options.getBoolean('private') ?? false;
-  await send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate), isPrivate);
+  return send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate), isPrivate);
 }
 
 // No name is longer: beyond this, autocomplete input is cut, so its work is bounded whatever is typed.

@@ -12,6 +12,6 @@ export function reply(verbatim: Verbatim): Reply {
   return renderSources(verbatim.index.articles, verbatim.index.failures);
 }
 
-export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
-  await send(interaction, () => reply(context.verbatim()), false);
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply> {
+  return send(interaction, () => reply(context.verbatim()), false);
 }

@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogLevel } from './log.js';
+
 /** Configuration from the environment (contracts §3), checked once at start. */
 export interface Config {
   /** Never printed or logged, not even in part. */
@@ -8,6 +10,8 @@ export interface Config {
   corpusDir: string;
   rateLimit: { count: number; seconds: number } | null;
   cacheDir: string;
+  /** LOG_LEVEL: not in contracts §3, an optional addition (default info; debug logs question text). */
+  logLevel: LogLevel;
 }
 
 /** A variable that is set but malformed. The message names the variable, never a token's value. */
@@ -32,7 +36,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: value('CORPUS_DIR') ?? 'corpus',
     rateLimit: rateLimit(value('RATE_LIMIT')),
     cacheDir: value('CACHE_DIR') ?? '.cache',
+    logLevel: logLevel(value('LOG_LEVEL')),
   };
+}
+
+function logLevel(raw: string | null): LogLevel {
+  if (raw === null) return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) throw new ConfigError(`LOG_LEVEL is malformed: expected one of ${LOG_LEVELS.join(', ')}; got "${raw}"`);
+  return level;
 }
 
 function snowflake(name: string, raw: string | null): string | null {

@@ -6,7 +6,7 @@ import { progressReporter } from './build/progress.js';
 import { runConsole } from './console.js';
 import { readConfig, ConfigError, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
-import { jsonLogger, errorFields, type Logger } from './log.js';
+import { createLogger, errorFields, type Logger } from './log.js';
 import { CorpusReloader } from './reload.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     return 2;
   }
   for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
-  const log = jsonLogger();
+  const log = createLogger(config.logLevel);
   // Articles added, edited or removed while running are picked up without a restart.
   const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log });
   reloader.watch();
@@ -54,16 +54,13 @@ async function runConsoleMode(reloader: CorpusReloader): Promise<number> {
 }
 
 async function runBot(config: Config, reloader: CorpusReloader, log: Logger): Promise<number> {
-  const client = await startBot(config, { verbatim: () => reloader.current(), log });
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const bot = await startBot(config, { verbatim: () => reloader.current(), log });
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
   });
-  await client.destroy();
+  log.info({ signal }, 'shutting down');
+  await bot.stop();
   return 0;
 }
 

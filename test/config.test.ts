@@ -6,7 +6,7 @@ describe('readConfig', () => {
     for (const env of [{}, { DISCORD_TOKEN: '', CORPUS_DIR: '', RATE_LIMIT: '', CACHE_DIR: ' ' }]) {
       expect(readConfig(env)).toEqual({
         token: null, clientId: null, guildId: null, apiBase: null, corpusDir: 'corpus',
-        rateLimit: { count: 5, seconds: 10 }, cacheDir: '.cache',
+        rateLimit: { count: 5, seconds: 10 }, cacheDir: '.cache', logLevel: 'info',
       });
     }
   });
@@ -15,10 +15,12 @@ describe('readConfig', () => {
     const config = readConfig({
       DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '876543210987654321',
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api/', CORPUS_DIR: 'news', RATE_LIMIT: '3/60', CACHE_DIR: '/tmp/c',
+      LOG_LEVEL: 'DEBUG',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi', clientId: '123456789012345678', guildId: '876543210987654321',
       apiBase: 'http://127.0.0.1:8080/api', corpusDir: 'news', rateLimit: { count: 3, seconds: 60 }, cacheDir: '/tmp/c',
+      logLevel: 'debug',
     });
     expect(readConfig({ RATE_LIMIT: 'OFF' }).rateLimit).toBeNull();
   });
@@ -30,6 +32,7 @@ describe('readConfig', () => {
     [{ DISCORD_API_BASE: 'ftp://proxy' }, /DISCORD_API_BASE is malformed/],
     [{ RATE_LIMIT: 'five per ten' }, /RATE_LIMIT is malformed/],
     [{ RATE_LIMIT: '0/10' }, /RATE_LIMIT is malformed/],
+    [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL is malformed/],
   ])('names the malformed variable: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

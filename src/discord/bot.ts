@@ -1,16 +1,26 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import type { Config } from '../config.js';
 import type { BotContext } from './context.js';
 import { limitsFrom, routeInteraction } from './router.js';
 import { NO_MENTIONS } from './respond.js';
 import { errorFields } from '../log.js';
 
+/** A running bot: its client, and a graceful stop. */
+export interface Bot {
+  client: Client;
+  /** Stops taking interactions, lets those under way finish (up to `graceMs`), then closes the connection. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const DEFAULT_GRACE_MS = 10_000;
+const RESTARTING = 'Verbatim is restarting: ask again in a moment.';
+
 /**
  * The discord.js client: the Guilds intent only (slash commands need no more), all shards in
- * one process, no mentions
- * parsed from anything it sends, and the REST base from DISCORD_API_BASE when set.
+ * one process, no mentions parsed from anything it sends, and the REST base from
+ * DISCORD_API_BASE when set.
  */
-export function createClient(config: Pick<Config, 'apiBase' | 'rateLimit'>, context: BotContext): Client {
+export function createBot(config: Pick<Config, 'apiBase' | 'rateLimit'>, context: BotContext): Bot {
   const limits = limitsFrom(config);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -20,21 +30,45 @@ export function createClient(config: Pick<Config, 'apiBase' | 'rateLimit'>, cont
     allowedMentions: NO_MENTIONS,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
-    void routeInteraction(interaction, context, limits);
+    if (stopping) {
+      void turnAway(interaction).catch((error: unknown) => context.log.warn(errorFields(error), 'could not turn an interaction away'));
+      return;
+    }
+    const work = routeInteraction(interaction, context, limits);
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
   });
   client.once(Events.ClientReady, (ready) => {
     context.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
   });
   client.on(Events.Error, (error) => context.log.error(errorFields(error), 'client error'));
   client.on(Events.Warn, (message) => context.log.warn({ warning: message }, 'client warning'));
-  return client;
+  return {
+    client,
+    async stop(graceMs = DEFAULT_GRACE_MS) {
+      stopping = true;
+      const pending = inFlight.size;
+      const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, graceMs, 'timeout').unref());
+      const finished = await Promise.race([Promise.allSettled([...inFlight]).then(() => 'done' as const), timer]);
+      context.log.info({ pending, finished: finished === 'done' }, 'stopping: replies under way are finished');
+      await client.destroy();
+    },
+  };
+}
+
+/** While stopping, a new interaction gets a short private notice rather than silence. */
+async function turnAway(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) await interaction.respond([]);
+  else if (interaction.isRepliable()) await interaction.reply({ content: RESTARTING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
 /** Logs in; the index must already be built, so the first interaction is answered at once. */
-export async function startBot(config: Config, context: BotContext): Promise<Client> {
+export async function startBot(config: Config, context: BotContext): Promise<Bot> {
   if (!config.token) throw new Error('DISCORD_TOKEN is not set');
-  const client = createClient(config, context);
-  await client.login(config.token);
-  return client;
+  const bot = createBot(config, context);
+  await bot.client.login(config.token);
+  return bot;
 }

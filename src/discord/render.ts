@@ -27,6 +27,8 @@ export interface Reply {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
   ephemeral: boolean;
+  /** For an answer, how many results it shows (for the log). */
+  results?: number;
 }
 
 /** Where an answer came from, so that its buttons can ask again after a restart. */
@@ -79,7 +81,7 @@ export function renderAnswer(view: AnswerView): Reply {
     description: blocks.join('\n\n'),
     footer: { text: footerFor(view.origin, answer, shown) },
   };
-  return { embeds: [embed], components: answerButtons(view, shown), ephemeral: view.private };
+  return { embeds: [embed], components: answerButtons(view, shown), ephemeral: view.private, results: shown };
 }
 
 function resultBlock(result: AnswerResult, n: number, terms: Set<string>): string {
@@ -168,7 +170,7 @@ function button(label: string, customId: string, style: ButtonStyle.Primary | Bu
 /** An honest "nothing found", with what to try. */
 export function renderNoResult(answer: Answer, ephemeral: boolean): Reply {
   const message = noResultMessage({ ...answer, unknownSpeaker: answer.unknownSpeaker && truncate(answer.unknownSpeaker, 100) });
-  return { embeds: [{ color: COLOUR, description: escapeText(message) }], components: [], ephemeral };
+  return { embeds: [{ color: COLOUR, description: escapeText(message) }], components: [], ephemeral, results: 0 };
 }
 
 /** The corpus's articles, as many as fit, and the files that could not be loaded. */

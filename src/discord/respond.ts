@@ -19,17 +19,19 @@ export function toReplyOptions(reply: Reply): InteractionReplyOptions & { flags?
   };
 }
 
-/** Replies once: directly when there is time, else deferred then edited. */
-export async function send(interaction: RepliableInteraction, build: () => Reply, ephemeral: boolean): Promise<void> {
+/** Replies once: directly when there is time, else deferred then edited. Returns what it sent. */
+export async function send(interaction: RepliableInteraction, build: () => Reply, ephemeral: boolean): Promise<Reply> {
   const late = Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS;
   if (late) {
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const reply = build();
     const { flags: _flags, ...options } = toReplyOptions(reply);
     await interaction.editReply(options);
-    return;
+    return reply;
   }
-  await interaction.reply(toReplyOptions(build()));
+  const reply = build();
+  await interaction.reply(toReplyOptions(reply));
+  return reply;
 }
 
 /** The short ephemeral apology that ends every failure, whatever was sent before. */

@@ -34,12 +34,14 @@ export function limitsFrom(config: Pick<Config, 'rateLimit'>): Limits {
 export async function routeInteraction(interaction: Interaction, context: BotContext, limits: Limits = limitsFrom({ rateLimit: null })): Promise<void> {
   const started = Date.now();
   const kind = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.isAutocomplete() ? `autocomplete /${interaction.commandName}` : interaction.isButton() ? 'button' : `type ${interaction.type}`;
+  // What was asked is the user's own text: only at debug level, never by default.
+  context.log.debug({ interaction: kind, id: interaction.id, asked: askedText(interaction) }, 'asked');
   try {
-    let outcome: Outcome = 'ok';
+    let done: Done = { outcome: 'ok' };
     // Autocomplete is never limited: it is bounded in work instead (see commands/quotes.ts).
     if (interaction.isAutocomplete()) await runAutocomplete(interaction, context);
-    else if (interaction.isRepliable()) outcome = await runLimited(interaction, context, limits);
-    context.log.info({ interaction: kind, ms: Date.now() - started, outcome }, 'interaction');
+    else if (interaction.isRepliable()) done = await runLimited(interaction, context, limits);
+    context.log.info({ interaction: kind, id: interaction.id, ms: Date.now() - started, outcome: done.outcome, ...(done.results === undefined ? {} : { results: done.results }) }, 'interaction');
   } catch (error) {
     context.log.error({ interaction: kind, ms: Date.now() - started, outcome: 'error', ...errorFields(error) }, 'interaction failed');
     if (interaction.isRepliable()) {
@@ -49,27 +51,37 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
   }
 }
 
-type Outcome = 'ok' | 'rate-limited' | 'busy';
+type Done = { outcome: 'ok' | 'rate-limited' | 'busy'; results?: number };
+
+/** The text a user typed into the interaction's options, for a debug log line. */
+function askedText(interaction: Interaction): Record<string, unknown> | undefined {
+  if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return undefined;
+  return Object.fromEntries(interaction.options.data.map((option) => [option.name, option.value]));
+}
 
 /**
  * Runs a command or button within the limits: a user past their rate, or a burst past the
  * queue, gets a short private notice instead.
  */
-async function runLimited(interaction: RepliableInteraction, context: BotContext, limits: Limits): Promise<Outcome> {
+async function runLimited(interaction: RepliableInteraction, context: BotContext, limits: Limits): Promise<Done> {
   if (limits.rate && asksAQuestion(interaction)) {
     const decision = limits.rate.take(interaction.user.id);
     if (!decision.allowed) {
       await apologize(interaction, rateLimitNotice(limits.rate.config, decision.retryAfterMs));
-      return 'rate-limited';
+      return { outcome: 'rate-limited' };
     }
   }
+  let reply: Reply | void = undefined;
   const ran = await limits.work.run(async () => {
-    if (interaction.isChatInputCommand()) await runCommand(interaction, context);
-    else if (interaction.isButton()) await runButton(interaction, context);
+    if (interaction.isChatInputCommand()) reply = await runCommand(interaction, context);
+    else if (interaction.isButton()) reply = await runButton(interaction, context);
   });
-  if (ran) return 'ok';
-  await apologize(interaction, BUSY);
-  return 'busy';
+  if (!ran) {
+    await apologize(interaction, BUSY);
+    return { outcome: 'busy' };
+  }
+  const results = (reply as Reply | undefined)?.results;
+  return results === undefined ? { outcome: 'ok' } : { outcome: 'ok', results };
 }
 
 /** What counts against the rate: searches of the corpus (/ask, /quotes, More, Post publicly), not /help or /sources. */
@@ -80,13 +92,13 @@ function asksAQuestion(interaction: RepliableInteraction): boolean {
   return action?.kind === 'more' || action?.kind === 'public';
 }
 
-async function runCommand(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+async function runCommand(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply | void> {
   const command = commandsByName.get(interaction.commandName);
   if (!command) {
     await apologize(interaction, `Unknown command /${interaction.commandName}. Try /help.`);
     return;
   }
-  await command.execute(interaction, context);
+  return command.execute(interaction, context);
 }
 
 async function runAutocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
@@ -101,7 +113,7 @@ async function runAutocomplete(interaction: AutocompleteInteraction, context: Bo
   }
 }
 
-async function runButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+async function runButton(interaction: ButtonInteraction, context: BotContext): Promise<Reply | void> {
   const action = decodeButton(interaction.customId);
   if (!action) {
     await apologize(interaction, STALE_BUTTON);
@@ -117,11 +129,11 @@ async function runButton(interaction: ButtonInteraction, context: BotContext): P
     await apologize(interaction, STALE_BUTTON);
     return;
   }
-  await runPageButton(interaction, context, action, read.origin);
+  return runPageButton(interaction, context, action, read.origin);
 }
 
 /** "More" edits the message to the next page; "Post publicly" posts the same page for everyone. */
-async function runPageButton(interaction: ButtonInteraction, context: BotContext, action: Exclude<ButtonAction, { kind: 'context' }>, origin: AnswerOrigin): Promise<void> {
+async function runPageButton(interaction: ButtonInteraction, context: BotContext, action: Exclude<ButtonAction, { kind: 'context' }>, origin: AnswerOrigin): Promise<Reply> {
   const isPrivate = action.kind === 'more' ? interaction.message.flags.has('Ephemeral') : false;
   const page = answerPage(context, origin, isPrivate, action.offset);
   if (action.kind === 'more') {
@@ -130,6 +142,7 @@ async function runPageButton(interaction: ButtonInteraction, context: BotContext
   } else {
     await interaction.reply(toReplyOptions(page));
   }
+  return page;
 }
 
 function answerPage(context: BotContext, origin: AnswerOrigin, isPrivate: boolean, offset: number): Reply {

@@ -169,6 +169,16 @@ describe('with the seed corpus', () => {
     expect(record.message?.embeds[0]?.title).toBe('Statements by Sergey Lavrov');
   });
 
+  it('logs every interaction with its command, latency, result count and outcome; the question only at debug', async () => {
+    const record = await h.fake.settled(h.fake.command('ask', { question: 'what did Lavrov say about Ilse' }));
+    const id = record.payload.id;
+    const logged = () => h.logs.find((l) => l.message === 'interaction' && l.fields.id === id);
+    await expect.poll(logged).toBeDefined();
+    expect(logged()).toMatchObject({ level: 'info', fields: { interaction: '/ask', outcome: 'ok', results: expect.any(Number), ms: expect.any(Number) } });
+    const mentioning = h.logs.filter((l) => JSON.stringify(l.fields).includes('about Ilse'));
+    expect(mentioning.map((l) => l.level)).toEqual(['debug']);
+  });
+
   it('survives an interaction past the 3 s deadline (10062): logs it and keeps serving', async () => {
     const late = h.fake.command('ask', { question: 'what did Lavrov say' }, 3500);
     await h.fake.responses(late, 1);

@@ -33,6 +33,33 @@ describe('npm start with a token', () => {
     }
   });
 
+  it('on SIGTERM, finishes a reply under way before closing, then exits 0', async () => {
+    const fake = await FakeDiscord.start();
+    const ready = fake.ready();
+    const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], {
+      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-stop-')) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (chunk) => (output += String(chunk)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await ready;
+      // Discord is slow to take this reply: it is still under way when the signal comes.
+      fake.fault({ route: 'callback', times: 1, delayMs: 1500 });
+      const record = fake.command('ask', { question: 'what did Lavrov say' });
+      await expect.poll(() => fake.delayed, { timeout: 5000, interval: 20 }).toBe(1);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(record.responses.map((r) => r.status)).toEqual([204]);
+      expect(record.message?.embeds[0]?.title).toBe('Statements by Sergey Lavrov');
+      expect(output).toContain('"pending":1,"finished":true');
+    } finally {
+      child.kill('SIGKILL');
+      await fake.close();
+    }
+  });
+
   it('stops with a one-line message naming a malformed variable', async () => {
     const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], { env: { ...process.env, DISCORD_GUILD_ID: 'my-server' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -38,6 +38,21 @@ export interface InteractionRecord {
   followups: APIMessage[];
 }
 
+/**
+ * A fault the fake injects into its next REST requests on one route: a delay before answering,
+ * or an error status instead of the answer (429 with retry_after, 500, …), `times` times.
+ * With `afterProcessing`, the request takes effect and only its response is the error (as when
+ * Discord stores a message and then fails): the case that tempts a client to send it twice.
+ */
+export interface Fault {
+  route: 'callback' | 'webhook';
+  times: number;
+  delayMs?: number;
+  status?: number;
+  retryAfterSeconds?: number;
+  afterProcessing?: boolean;
+}
+
 export interface FakeOptions {
   /** Discord's deadline to acknowledge an interaction. */
   deadlineMs?: number;
@@ -71,6 +86,9 @@ export class FakeDiscord {
   private identified = false;
   private responseWaiters = new Map<string, (() => void)[]>();
   private commandIds = new Map<string, string>();
+  private readonly faults: Fault[] = [];
+  /** Requests held back by a delay fault right now. */
+  delayed = 0;
 
   private constructor(private readonly server: Server, private readonly wss: WebSocketServer, options: FakeOptions) {
     this.deadlineMs = options.deadlineMs ?? 3000;
@@ -241,6 +259,19 @@ export class FakeDiscord {
 
   // ---- REST ------------------------------------------------------------------------------
 
+  /** Injects a fault into the next requests on a route (see Fault). */
+  fault(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** The fault for a request on this route, counted as used; null when none is pending. */
+  private takeFault(route: Fault['route']): Fault | null {
+    const fault = this.faults.find((f) => f.route === route && f.times > 0);
+    if (!fault) return null;
+    fault.times--;
+    return fault;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = decodeURIComponent(url.pathname);
@@ -265,13 +296,31 @@ export class FakeDiscord {
       return reply(200, commands.map((c) => ({ ...c, id: this.commandId(c.name), application_id: this.world.applicationId, version: snowflake() })));
     }
     if (req.method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
-      return this.callback(match[1] ?? '', match[2] ?? '', body, url.searchParams.get('with_response') === 'true', reply);
+      const [id, token] = [match[1] ?? '', match[2] ?? ''];
+      return this.withFault('callback', reply, (answer) => this.callback(id, token, body, url.searchParams.get('with_response') === 'true', answer));
     }
     if ((match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path))) {
-      return this.webhook(req.method ?? 'GET', match[2] ?? '', match[3] ?? null, body, reply);
+      const [token, messageId] = [match[2] ?? '', match[3] ?? null];
+      return this.withFault('webhook', reply, (answer) => this.webhook(req.method ?? 'GET', token, messageId, body, answer));
     }
     this.unknownRoutes.push(`${req.method} ${path}`);
     return reply(404, { message: '404: Not Found', code: 0 });
+  }
+
+  /** Handles a request, through the pending fault for its route if there is one. */
+  private async withFault(route: Fault['route'], reply: (status: number, payload?: unknown) => void, handle: (reply: (status: number, payload?: unknown) => void) => void): Promise<void> {
+    const fault = this.takeFault(route);
+    if (fault?.delayMs) {
+      this.delayed++;
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      this.delayed--;
+    }
+    if (!fault?.status) return handle(reply);
+    const error = () => fault.status === 429
+      ? reply(429, { message: 'You are being rate limited.', retry_after: fault.retryAfterSeconds ?? 0.1, global: false })
+      : reply(fault.status ?? 500, { message: 'Internal Server Error', code: 0 });
+    if (fault.afterProcessing) return handle(() => error());
+    return error();
   }
 
   private callback(id: string, token: string, body: unknown, withResponse: boolean, reply: (status: number, payload?: unknown) => void): void {

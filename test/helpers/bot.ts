@@ -21,7 +21,7 @@ export interface Harness {
 
 export function recordingLogger(lines: LogLine[]): Logger {
   const at = (level: string) => (fields: Record<string, unknown>, message: string) => void lines.push({ level, fields, message });
-  return { info: at('info'), warn: at('warn'), error: at('error') };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** `env` adds variables: by default there is no rate limit, since one fake user asks everything. */
@@ -30,12 +30,12 @@ export async function startHarness(verbatim: Verbatim = Verbatim.fromFolder('cor
   const logs: LogLine[] = [];
   const config = readConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, RATE_LIMIT: 'off', ...env });
   const ready = fake.ready();
-  const client = await startBot(config, { verbatim: () => verbatim, log: recordingLogger(logs) });
+  const bot = await startBot(config, { verbatim: () => verbatim, log: recordingLogger(logs) });
   await ready;
   return {
-    fake, client, logs,
+    fake, client: bot.client, logs,
     async stop() {
-      await client.destroy();
+      await bot.stop(1000);
       await fake.close();
     },
   };
