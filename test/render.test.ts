@@ -70,4 +70,12 @@ describe('renderAnswer', () => {
     }
     expect(truncate('a b c d e f', 6)).toBe('a b c…');
   });
+
+  it('highlights topic words without letting mentions through between them (found by fuzzing)', () => {
+    const terms = new Set(['Ilse', 'Varnhagen'].map((w) => indexTerm(w) as string));
+    const shown = highlight('“We will not sign,” said Ilse Varnhagen. @everyone <@123456789012345678> @here', terms);
+    expect(shown).toContain('**Ilse** **Varnhagen**');
+    expect(shown).not.toMatch(/@(everyone|here)\b/);
+    expect(shown).not.toMatch(/(?<!\\)<@\d/);
+  });
 });

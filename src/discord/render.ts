@@ -49,6 +49,14 @@ export function escapeText(text: string): string {
     .replace(/@(everyone|here)\b/g, '@\u200b$1');
 }
 
+/**
+ * For fields Discord shows without markdown (footers): mention syntax is broken with a
+ * zero-width space, and nothing else is touched, so no backslash shows.
+ */
+export function plainText(text: string): string {
+  return text.replace(/<(?=[@#:]|a:|t:|\/)/g, '<\u200b').replace(/@(everyone|here)\b/g, '@\u200b$1');
+}
+
 /** Cuts at a word boundary to at most `max` characters, ending in "…". */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -99,14 +107,20 @@ function resultBlock(result: AnswerResult, n: number, terms: Set<string>): strin
 /** Bolds the words of the question's topic, escaping everything else. */
 export function highlight(sentence: string, terms: Set<string>): string {
   if (terms.size === 0) return escapeText(sentence);
-  return sentence
-    .split(/([\p{L}\p{N}]+(?:['’][\p{L}]+)*)/u)
-    .map((part, i) => {
-      const escaped = escapeText(part);
-      const term = i % 2 === 1 ? indexTerm(part) : null;
-      return term !== null && terms.has(term) ? `**${escaped}**` : escaped;
-    })
-    .join('');
+  // Text between highlighted words is escaped as one piece: escaped word by word, "@" and
+  // "everyone" would each look harmless, and "@everyone" would come out whole.
+  let out = '';
+  let plain = '';
+  for (const [i, part] of sentence.split(/([\p{L}\p{N}]+(?:['’][\p{L}]+)*)/u).entries()) {
+    const term = i % 2 === 1 ? indexTerm(part) : null;
+    if (term !== null && terms.has(term)) {
+      out += `${escapeText(plain)}**${escapeText(part)}**`;
+      plain = '';
+    } else {
+      plain += part;
+    }
+  }
+  return out + escapeText(plain);
 }
 
 /** outlet · title · date · ¶N, the title linked when the article has a url. */
@@ -129,7 +143,7 @@ function footerFor(origin: AnswerOrigin, answer: Answer, shown: number): string 
   const asked = origin.command === 'ask'
     ? `${FOOTER_ASK}${origin.question}`
     : `${FOOTER_QUOTES}${origin.speaker}${origin.topic ? `${TOPIC_SEPARATOR}${origin.topic}` : ''}`;
-  return `${truncate(asked, LIMITS.footer - 60)}${range}`;
+  return `${truncate(plainText(asked), LIMITS.footer - 60)}${range}`;
 }
 
 /** Reads back what a message answered, from its footer; null when it is not one of ours. */
@@ -233,10 +247,10 @@ export function renderContext(context: QuoteContext): Reply {
   return {
     embeds: [{
       color: COLOUR,
-      title: truncate(`¶${context.paragraph} · ${meta.title}`, LIMITS.title),
+      title: truncate(`¶${context.paragraph} · ${escapeText(meta.title)}`, LIMITS.title),
       description: parts.join(' '),
       ...(meta.url && /^https?:\/\//.test(meta.url) ? { url: meta.url } : {}),
-      footer: { text: truncate([meta.outlet, meta.published, context.article.file].filter(Boolean).join(' · '), LIMITS.footer) },
+      footer: { text: truncate(plainText([meta.outlet, meta.published, context.article.file].filter(Boolean).join(' · ')), LIMITS.footer) },
     }],
     components: [],
     ephemeral: true,

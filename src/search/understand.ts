@@ -54,9 +54,11 @@ export function cleanQuestion(question: string): string {
     .normalize('NFKC')
     .slice(0, MAX_QUESTION_CHARS * 2)
     .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
-    .replace(/@(?:everyone|here)\b/g, ' ')
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/[*_~`|>#[\]()\\]/g, ' ')
+    // After markdown is gone: "@everyone__" only now reads as a mention.
+    .replace(/@(?:everyone|here)\b/g, ' ')
+    .replace(/<(?=[@#:]|a:|t:|\/)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_QUESTION_CHARS);
