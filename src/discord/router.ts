@@ -11,6 +11,10 @@ import type { Config } from '../config.js';
 import { RateLimiter, rateLimitNotice } from './rateLimit.js';
 import { WorkQueue } from './workQueue.js';
 
+// Discord's codes for an interaction that can no longer be answered: unknown interaction,
+// unknown webhook, invalid webhook token (expired), already acknowledged.
+const UNREACHABLE = new Set([10062, 10015, 50027, 40060]);
+
 const STALE_BUTTON = 'This button no longer works: ask again with /ask or /quotes.';
 
 /** What keeps one user, or a burst, from crowding out everyone else. */
@@ -43,10 +47,11 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
     else if (interaction.isRepliable()) done = await runLimited(interaction, context, limits);
     context.log.info({ interaction: kind, id: interaction.id, ms: Date.now() - started, outcome: done.outcome, ...(done.results === undefined ? {} : { results: done.results }) }, 'interaction');
   } catch (error) {
-    context.log.error({ interaction: kind, ms: Date.now() - started, outcome: 'error', ...errorFields(error) }, 'interaction failed');
-    if (interaction.isRepliable()) {
+    context.log.error({ interaction: kind, id: interaction.id, ms: Date.now() - started, outcome: 'error', ...errorFields(error) }, 'interaction failed');
+    // Past its deadline, its token expired, or answered already: nothing more can be sent to it.
+    if (interaction.isRepliable() && !UNREACHABLE.has(Number((error as { code?: unknown }).code))) {
       await apologize(interaction).catch((apologyError: unknown) =>
-        context.log.error({ interaction: kind, ...errorFields(apologyError) }, 'could not apologise'));
+        context.log.error({ interaction: kind, id: interaction.id, ...errorFields(apologyError) }, 'could not apologise'));
     }
   }
 }

@@ -11,6 +11,8 @@ import {
 } from './payloads.js';
 import { checkMessage, checkChoices, type Problem } from './rules.js';
 
+type Reply = (status: number, payload?: unknown, headers?: Record<string, string>) => void;
+
 /** A rule the bot broke that Discord would not report as an error: a reply that could ping. */
 export interface Violation {
   interaction: string | null;
@@ -49,6 +51,9 @@ export interface Fault {
   times: number;
   delayMs?: number;
   status?: number;
+  /** Discord's JSON error code and message for the status (default 0, "Internal Server Error"). */
+  code?: number;
+  message?: string;
   retryAfterSeconds?: number;
   afterProcessing?: boolean;
 }
@@ -87,6 +92,11 @@ export class FakeDiscord {
   private responseWaiters = new Map<string, (() => void)[]>();
   private commandIds = new Map<string, string>();
   private readonly faults: Fault[] = [];
+  /** Every injected error the fake answered with, in order. */
+  readonly faultsServed: { route: Fault['route']; status: number; at: number }[] = [];
+  /** IDENTIFY and RESUME handshakes the bot made (each new session, each resumed one). */
+  identifies = 0;
+  resumes = 0;
   /** Requests held back by a delay fault right now. */
   delayed = 0;
 
@@ -183,10 +193,20 @@ export class FakeDiscord {
     }
   }
 
-  /** The gateway drops the bot's connection with a close code. */
+  /**
+   * The gateway drops the bot's connection with a close code. 1006 (abnormal closure) is never
+   * sent in a close frame: the connection is cut instead, which the client sees as 1006.
+   */
   dropConnection(code: number): void {
     this.identified = false;
-    this.socket?.close(code, 'fake closed the connection');
+    if (code === 1006) this.socket?.terminate();
+    else this.socket?.close(code, 'fake closed the connection');
+  }
+
+  /** The gateway says the session is invalid (op 9); not resumable, so the bot must identify anew. */
+  invalidateSession(): void {
+    this.identified = false;
+    if (this.socket) this.send(this.socket, { op: GatewayOpcodes.InvalidSession, d: false });
   }
 
   private newToken(): string {
@@ -231,6 +251,7 @@ export class FakeDiscord {
         socket.close(4004, 'Authentication failed.');
         return;
       }
+      this.identifies++;
       this.sequence = 0;
       const sessionId = `session-${snowflake()}`;
       this.dispatchTo(socket, GatewayDispatchEvents.Ready, readyPayload(this.world, sessionId, this.gatewayUrl));
@@ -238,6 +259,7 @@ export class FakeDiscord {
       this.identified = true;
       for (const resolve of this.readyWaiters.splice(0)) resolve();
     } else if (message.op === GatewayOpcodes.Resume) {
+      this.resumes++;
       this.dispatchTo(socket, GatewayDispatchEvents.Resumed, {});
       this.identified = true;
       for (const resolve of this.readyWaiters.splice(0)) resolve();
@@ -277,8 +299,8 @@ export class FakeDiscord {
     const pathname = decodeURIComponent(url.pathname);
     const path = pathname.startsWith(API) ? pathname.slice(API.length) : null;
     const body = await readJson(req);
-    const reply = (status: number, payload?: unknown) => {
-      res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
+    const reply: Reply = (status, payload, headers = {}) => {
+      res.writeHead(status, { ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
     if (path === null) return reply(404, { message: '404: Not Found', code: 0 });
@@ -308,7 +330,7 @@ export class FakeDiscord {
   }
 
   /** Handles a request, through the pending fault for its route if there is one. */
-  private async withFault(route: Fault['route'], reply: (status: number, payload?: unknown) => void, handle: (reply: (status: number, payload?: unknown) => void) => void): Promise<void> {
+  private async withFault(route: Fault['route'], reply: Reply, handle: (reply: Reply) => void): Promise<void> {
     const fault = this.takeFault(route);
     if (fault?.delayMs) {
       this.delayed++;
@@ -316,9 +338,14 @@ export class FakeDiscord {
       this.delayed--;
     }
     if (!fault?.status) return handle(reply);
-    const error = () => fault.status === 429
-      ? reply(429, { message: 'You are being rate limited.', retry_after: fault.retryAfterSeconds ?? 0.1, global: false })
-      : reply(fault.status ?? 500, { message: 'Internal Server Error', code: 0 });
+    const error = () => {
+      this.faultsServed.push({ route, status: fault.status ?? 500, at: Date.now() });
+      if (fault.status === 429) {
+        const retryAfter = fault.retryAfterSeconds ?? 0.1;
+        return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, { 'retry-after': String(retryAfter) });
+      }
+      return reply(fault.status ?? 500, { message: fault.message ?? 'Internal Server Error', code: fault.code ?? 0 });
+    };
     if (fault.afterProcessing) return handle(() => error());
     return error();
   }
