@@ -61,6 +61,9 @@ async function runBot(config: Config, reloader: CorpusReloader, log: Logger): Pr
   });
   log.info({ signal }, 'shutting down');
   await bot.stop();
+  // Replies are finished and logs written (synchronously): a reconnect timer left behind by an
+  // unreachable Discord must not keep the process from exiting.
+  setTimeout(() => process.exit(0), 500).unref();
   return 0;
 }
 

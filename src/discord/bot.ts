@@ -13,6 +13,7 @@ export interface Bot {
 }
 
 const DEFAULT_GRACE_MS = 10_000;
+const DESTROY_GRACE_MS = 3000;
 const RESTARTING = 'Verbatim is restarting: ask again in a moment.';
 
 /**
@@ -54,7 +55,9 @@ export function createBot(config: Pick<Config, 'apiBase' | 'rateLimit'>, context
       const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, graceMs, 'timeout').unref());
       const finished = await Promise.race([Promise.allSettled([...inFlight]).then(() => 'done' as const), timer]);
       context.log.info({ pending, finished: finished === 'done' }, 'stopping: replies under way are finished');
-      await client.destroy();
+      // With Discord unreachable, destroy() can wait on reconnection for ever: it gets a few seconds.
+      const closed = await Promise.race([client.destroy().then(() => true), new Promise<false>((resolve) => setTimeout(resolve, DESTROY_GRACE_MS, false).unref())]);
+      if (!closed) context.log.warn({ ms: DESTROY_GRACE_MS }, 'the Discord connection did not close in time');
     },
   };
 }

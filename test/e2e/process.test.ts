@@ -60,6 +60,24 @@ describe('npm start with a token', () => {
     }
   });
 
+  it('exits 0 on SIGTERM even when Discord has gone away', async () => {
+    const fake = await FakeDiscord.start();
+    const ready = fake.ready();
+    const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], {
+      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-gone-')) },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await ready;
+      await fake.close();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('stops with a one-line message naming a malformed variable', async () => {
     const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], { env: { ...process.env, DISCORD_GUILD_ID: 'my-server' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
