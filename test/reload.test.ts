@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openCorpus } from '../src/build/open.js';
 import { CorpusReloader, type CorpusChange } from '../src/reload.js';
 import { recordingLogger, type LogLine } from './helpers/bot.js';
+import * as sources from '../commands/sources.js';
 
 const STABLE = 'what did Falkberg say';
 
@@ -68,6 +69,7 @@ describe('hot reload', () => {
     expect(broken.failed).toEqual([{ file: expect.stringContaining('broken.md'), reason: 'not UTF-8 text' }]);
     expect(reloader.current().index.failures.map((f) => f.file)).toEqual([expect.stringContaining('broken.md')]);
     expect(logs.some((l) => l.message === 'article not loaded' && String(l.fields.file).endsWith('broken.md'))).toBe(true);
+    expect(sources.reply(reloader.current()).embeds[0]?.description).toMatch(/Not loaded: .*broken\.md \(not UTF-8 text\)/);
 
     const removal = await changed(() => rmSync(join(dir, 'marrow-visit.md')));
     expect(removal.removed).toEqual([expect.stringContaining('marrow-visit.md')]);
