@@ -8,8 +8,8 @@ export const data = new SlashCommandBuilder()
   .setName('sources')
   .setDescription('The articles Verbatim answers from: title, outlet, date, link, sentences.');
 
-export function reply(verbatim: Verbatim): Reply {
-  return renderSources(verbatim.index.articles, verbatim.index.failures);
+export function reply(verbatim: Verbatim, page = 1): Reply {
+  return renderSources(verbatim.index.articles, verbatim.index.failures, page);
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply> {

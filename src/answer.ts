@@ -1,5 +1,5 @@
 import type { QuoteKind } from './attribution/attribute.js';
-import type { CorpusIndex } from './search/corpusIndex.js';
+import type { CorpusIndex, IndexedArticle } from './search/corpusIndex.js';
 import type { Ranked } from './search/rank.js';
 import type { Query } from './search/understand.js';
 
@@ -19,6 +19,8 @@ export interface AnswerResult {
   paragraph: number;
   score: number;
   source: Source;
+  /** Other articles that carry the same sentence word for word (wire copies), oldest first. Not in the JSON of contracts §2. */
+  alsoIn: Source[];
   /** Internal: which sentence this is, its cue and how sure the attribution is. */
   sentenceId: number;
   cue: string | null;
@@ -58,7 +60,8 @@ export function buildAnswer(index: CorpusIndex, query: Query, page: Page, sugges
       quote: sentence.quote,
       paragraph: sentence.paragraph,
       score: Math.round(score * 1000) / 1000,
-      source: { title: article.meta.title, outlet: article.meta.outlet, url: article.meta.url, published: article.meta.published, file: article.file },
+      source: sourceOf(article),
+      alsoIn: alsoIn(index, sentence.id, sentence.article),
       sentenceId: sentence.id,
       cue: sentence.cue,
       confidence: sentence.confidence,
@@ -68,6 +71,24 @@ export function buildAnswer(index: CorpusIndex, query: Query, page: Page, sugges
     question: query.question, speaker: query.speaker?.name ?? null, results, unknownSpeaker: query.unknownSpeaker,
     suggestions, total: page.total, offset: page.offset, topic: query.topic,
   };
+}
+
+function sourceOf(article: IndexedArticle): Source {
+  return { title: article.meta.title, outlet: article.meta.outlet, url: article.meta.url, published: article.meta.published, file: article.file };
+}
+
+/** The other articles that carry this sentence (its wire copies), each once, oldest first. */
+function alsoIn(index: CorpusIndex, sentenceId: number, ownArticle: number): Source[] {
+  const articles = new Set<number>();
+  for (const copy of index.store.copiesOf(sentenceId)) {
+    const article = index.sentence(copy)?.article;
+    if (article !== undefined && article !== ownArticle) articles.add(article);
+  }
+  return [...articles]
+    .map((id) => index.articles.get(id))
+    .filter((a): a is IndexedArticle => !!a)
+    .map(sourceOf)
+    .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.file.localeCompare(b.file));
 }
 
 /** A sentence wrapped over lines reads as one line; contracts §2 allows collapsed whitespace. */

@@ -54,7 +54,7 @@ async function runConsoleMode(reloader: CorpusReloader): Promise<number> {
 }
 
 async function runBot(config: Config, reloader: CorpusReloader, log: Logger): Promise<number> {
-  const bot = await startBot(config, { verbatim: () => reloader.current(), log });
+  const bot = await startBot(config, { verbatim: () => reloader.current(), log, reindex: () => reloader.reload() });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -38,12 +38,13 @@ describe('loadCorpus', () => {
     expect(article?.body).toBe('One.\n\nTwo.\n');
   });
 
-  it('takes a short first line without a final period as the title of a .txt file', () => {
-    write('d.txt', 'Envoys meet in Vrana\nThe envoys met on Monday.\n');
+  it('takes a short first line without a final period as the title of a .txt file; the whole file stays the body', () => {
+    write('d.txt', 'Envoys meet in Vrana\n\nThe envoys met on Monday.\n');
     write('e.txt', 'The envoys met on Monday.\nThey talked.\n');
     const [d, e] = loadCorpus(dir, dir).articles;
     expect(d?.meta.title).toBe('Envoys meet in Vrana');
-    expect(d?.body).toBe('The envoys met on Monday.\n');
+    // Contracts §1: "the whole file is the body", so paragraph numbers count the title line.
+    expect(d?.body).toBe('Envoys meet in Vrana\n\nThe envoys met on Monday.\n');
     expect(e?.meta.title).toBe('e');
     expect(e?.body).toBe('The envoys met on Monday.\nThey talked.\n');
   });

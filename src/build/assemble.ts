@@ -2,7 +2,7 @@ import type { LoadFailure } from '../corpus/types.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
-import { groupBySpeaker, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
+import { groupBySpeaker, listCopies, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
 import { invert, type Postings, type TermIndexData } from '../search/termIndex.js';
 import { termBounds } from '../search/topDocuments.js';
 import { Interner } from '../search/interner.js';
@@ -83,7 +83,7 @@ export async function joinIndex(arrays: IndexArrays, objects: IndexObjects): Pro
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;
   return [...Object.values(lookupToWire(data.lookup).arrays), articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
-    store.confidence, store.cue, store.textHash, store.copyOf, store.bySpeakerStarts, store.bySpeaker, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer as ArrayBuffer);
+    store.confidence, store.cue, store.textHash, store.copyOf, store.copyGroups, store.copyMembers, store.bySpeakerStarts, store.bySpeaker, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer as ArrayBuffer);
 }
 
 function toPerson(record: PersonRecord): ArticlePerson {
@@ -106,7 +106,7 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
     articleStarts: new Uint32Array(articleCount + 1), article: new Uint32Array(sentences), start: new Uint32Array(sentences),
     end: new Uint32Array(sentences), paragraph: new Uint32Array(sentences), speaker: new Int32Array(sentences),
     quote: new Uint8Array(sentences), confidence: new Uint8Array(sentences), cue: new Uint16Array(sentences),
-    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), bySpeakerStarts: new Uint32Array(0), bySpeaker: new Uint32Array(0), cues: [],
+    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), copyGroups: new Uint32Array(0), copyMembers: new Uint32Array(0), bySpeakerStarts: new Uint32Array(0), bySpeaker: new Uint32Array(0), cues: [],
   };
   // Cue 0 stands for no cue.
   const cues = new Interner(['']);
@@ -139,7 +139,7 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
   store.articleStarts[articleCount] = bytes;
   store.cues = cues.values;
   markCopies(store);
-  Object.assign(store, groupBySpeaker(store.speaker, speakers.speakers.length));
+  Object.assign(store, listCopies(store.copyOf), groupBySpeaker(store.speaker, speakers.speakers.length));
   return store;
 }
 

@@ -81,7 +81,8 @@ function splitPlainText(text: string, path: string): { meta: ArticleMeta; body: 
   const firstLine = (newline === -1 ? text : text.slice(0, newline)).trim();
   const looksLikeTitle =
     firstLine.length > 0 && firstLine.length <= MAX_TITLE_LENGTH && !/[.!?…:]["”’)]?$/.test(firstLine) && newline !== -1;
-  const body = looksLikeTitle ? text.slice(newline + 1) : text;
+  // Contracts §1: the whole file is the body, title line included (paragraph numbers count it).
+  const body = text;
   const title = metaString(sidecar.title) ?? (looksLikeTitle ? firstLine : basename(path, extname(path)));
   return { meta: toMeta(sidecar, title), body };
 }

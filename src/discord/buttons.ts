@@ -5,7 +5,8 @@
 export type ButtonAction =
   | { kind: 'more'; offset: number }
   | { kind: 'public'; offset: number }
-  | { kind: 'context'; locator: string };
+  | { kind: 'context'; locator: string }
+  | { kind: 'sources'; page: number };
 
 const PREFIX = 'v1';
 const MAX_OFFSET = 1_000_000;
@@ -18,6 +19,8 @@ export function encodeButton(action: ButtonAction): string {
       return `${PREFIX}:pub:${action.offset}`;
     case 'context':
       return `${PREFIX}:ctx:${action.locator}`;
+    case 'sources':
+      return `${PREFIX}:src:${action.page}`;
   }
 }
 
@@ -30,5 +33,6 @@ export function decodeButton(customId: string): ButtonAction | null {
     return { kind: kind === 'more' ? 'more' : 'public', offset: Number(value) };
   }
   if (kind === 'ctx' && /^\d{1,7}\.[0-9a-f]{10}\.\d{1,9}$/.test(value)) return { kind: 'context', locator: value };
+  if (kind === 'src' && /^\d{1,6}$/.test(value)) return { kind: 'sources', page: Number(value) };
   return null;
 }

@@ -7,6 +7,7 @@ import { noResultMessage } from '../render/text.js';
 import { indexTerm } from '../search/terms.js';
 import type { QuoteContext } from '../verbatim.js';
 import type { IndexedArticle } from '../search/corpusIndex.js';
+import type { CorpusChange } from '../reload.js';
 import type { LoadFailure } from '../corpus/types.js';
 import { encodeButton } from './buttons.js';
 
@@ -129,7 +130,21 @@ export function sourceLine(result: AnswerResult): string {
   const title = escapeText(truncate(source.title, 200));
   const linked = source.url && /^https?:\/\//.test(source.url) ? `[${title}](${source.url.replace(/[()\s]/g, encodeURIComponent)})` : title;
   const parts = [source.outlet ? escapeText(truncate(source.outlet, 80)) : null, linked, source.published, `¶${result.paragraph}`];
-  return `↳ ${parts.filter(Boolean).join(' · ')}`;
+  return `↳ ${parts.filter(Boolean).join(' · ')}${alsoInLine(result)}`;
+}
+
+// Wire copies named under a result; the rest are counted.
+const MAX_ALSO_IN = 3;
+
+/** "also in: Meridian Daily, The Capital Review and 2 more", each linked when it has a url. */
+function alsoInLine(result: AnswerResult): string {
+  if (result.alsoIn.length === 0) return '';
+  const named = result.alsoIn.slice(0, MAX_ALSO_IN).map((source) => {
+    const name = escapeText(truncate(source.outlet ?? source.title, 80));
+    return source.url && /^https?:\/\//.test(source.url) ? `[${name}](${source.url.replace(/[()\s]/g, encodeURIComponent)})` : name;
+  });
+  const more = result.alsoIn.length - named.length;
+  return `\n↳ also in ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 const FOOTER_ASK = 'Question: ';
@@ -187,28 +202,72 @@ export function renderNoResult(answer: Answer, ephemeral: boolean): Reply {
   return { embeds: [{ color: COLOUR, description: escapeText(message) }], components: [], ephemeral, results: 0 };
 }
 
-/** The corpus's articles, as many as fit, and the files that could not be loaded. */
-export function renderSources(articles: Iterable<IndexedArticle> & { length: number }, failures: readonly LoadFailure[]): Reply {
+// Articles listed on one page of /sources: a line each, well within an embed.
+export const SOURCES_PER_PAGE = 15;
+// Files that could not be loaded, listed under the articles on every page.
+const FAILURES_SHOWN = 5;
+
+/**
+ * One page of the corpus's articles (1-based `page`, clamped), each with its outlet, title,
+ * date and counts of sentences and statements, then the files that could not be loaded; with
+ * Previous and Next buttons when there is more than one page.
+ */
+export function renderSources(articles: { length: number; get(i: number): IndexedArticle | undefined }, failures: readonly LoadFailure[], page = 1): Reply {
+  const pages = Math.max(1, Math.ceil(articles.length / SOURCES_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const lines: string[] = [];
+  const budget = LIMITS.description - 600;
   let used = 0;
-  const budget = LIMITS.description - 200;
-  let i = -1;
-  for (const article of articles) {
-    i++;
-    const { meta } = article;
-    const title = escapeText(truncate(meta.title, 150));
-    const linked = meta.url && /^https?:\/\//.test(meta.url) ? `[${title}](${meta.url})` : title;
-    const line = `**${i + 1}.** ${[meta.outlet && escapeText(truncate(meta.outlet, 80)), linked, meta.published].filter(Boolean).join(' · ')} — ${article.sentences} sentences, ${article.statements} statements`;
-    if (used + line.length + 1 > budget) {
-      lines.push(`…and ${articles.length - i} more articles.`);
-      break;
-    }
+  for (let i = (current - 1) * SOURCES_PER_PAGE; i < Math.min(articles.length, current * SOURCES_PER_PAGE); i++) {
+    const article = articles.get(i);
+    if (!article) continue;
+    const line = sourcesLine(article, i + 1);
+    if (used + line.length + 1 > budget) break;
     lines.push(line);
     used += line.length + 1;
   }
-  for (const failure of failures.slice(0, 5)) lines.push(`⚠ Not loaded: ${escapeText(truncate(failure.file, 100))} (${escapeText(truncate(failure.reason, 100))})`);
+  for (const failure of failures.slice(0, FAILURES_SHOWN)) lines.push(`⚠ Not loaded: ${escapeText(truncate(failure.file, 100))} (${escapeText(truncate(failure.reason, 100))})`);
+  if (failures.length > FAILURES_SHOWN) lines.push(`⚠ …and ${failures.length - FAILURES_SHOWN} more files not loaded (see the log).`);
   const description = truncate(lines.join('\n') || 'The corpus is empty.', LIMITS.description);
-  return { embeds: [{ color: COLOUR, title: `Sources (${articles.length} articles)`, description }], components: [], ephemeral: false };
+  const embed: APIEmbed = { color: COLOUR, title: `Sources (${articles.length} article${articles.length === 1 ? '' : 's'})`, description };
+  if (pages > 1) embed.footer = { text: `Page ${current} of ${pages}` };
+  const navigation: APIButtonComponent[] = [];
+  if (current > 1) navigation.push(button('Previous', encodeButton({ kind: 'sources', page: current - 1 }), ButtonStyle.Secondary));
+  if (current < pages) navigation.push(button('Next', encodeButton({ kind: 'sources', page: current + 1 }), ButtonStyle.Primary));
+  return { embeds: [embed], components: navigation.length > 0 ? [{ type: ComponentType.ActionRow, components: navigation }] : [], ephemeral: false };
+}
+
+function sourcesLine(article: IndexedArticle, n: number): string {
+  const { meta } = article;
+  const title = escapeText(truncate(meta.title, 150));
+  const linked = meta.url && /^https?:\/\//.test(meta.url) ? `[${title}](${meta.url.replace(/[()\s]/g, encodeURIComponent)})` : title;
+  const counts = `${article.sentences} sentence${article.sentences === 1 ? '' : 's'}, ${article.statements} statement${article.statements === 1 ? '' : 's'}`;
+  return `**${n}.** ${[meta.outlet && escapeText(truncate(meta.outlet, 80)), linked, meta.published].filter(Boolean).join(' · ')} — ${counts}`;
+}
+
+// Files named per kind of change in a /reindex reply; the rest are counted.
+const CHANGES_SHOWN = 10;
+
+/** What a reload changed, for the member who asked for it. */
+export function renderReindex(change: CorpusChange): Reply {
+  const list = (label: string, files: string[]) => {
+    if (files.length === 0) return [];
+    const named = files.slice(0, CHANGES_SHOWN).map((f) => escapeText(truncate(f, 120)));
+    return [`**${label} (${files.length}):** ${named.join(', ')}${files.length > CHANGES_SHOWN ? ` and ${files.length - CHANGES_SHOWN} more` : ''}`];
+  };
+  const failed = change.failed.slice(0, CHANGES_SHOWN).map((f) => `⚠ ${escapeText(truncate(f.file, 120))}: ${escapeText(truncate(f.reason, 150))}`);
+  if (change.failed.length > CHANGES_SHOWN) failed.push(`⚠ …and ${change.failed.length - CHANGES_SHOWN} more not loaded`);
+  const lines = [...list('Added', change.added), ...list('Removed', change.removed), ...list('Changed', change.changed)];
+  const description = [...(lines.length > 0 ? lines : ['No article added, removed or changed.']), ...(failed.length > 0 ? ['**Not loaded:**', ...failed] : [])].join('\n');
+  return {
+    embeds: [{
+      color: COLOUR,
+      title: `Corpus reloaded: ${change.articles} article${change.articles === 1 ? '' : 's'} in ${(change.ms / 1000).toFixed(1)} s`,
+      description: truncate(description, LIMITS.description),
+    }],
+    components: [],
+    ephemeral: true,
+  };
 }
 
 export function renderHelp(): Reply {
@@ -220,7 +279,8 @@ export function renderHelp(): Reply {
     '• `what has Rubio said about Ukraine`',
     '• `who said the talks were useful`',
     '**/quotes** `speaker` `topic` — what one person said; pick the name from the list.',
-    '**/sources** — the articles Verbatim knows.',
+    '**/sources** — the articles Verbatim knows, with their counts of statements.',
+    '**/reindex** — for members with Manage Server: reload the corpus now and see what changed.',
     '',
     'Add `private: True` to see the answer alone; a button can post it for everyone after.',
   ].join('\n');

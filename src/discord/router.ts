@@ -2,6 +2,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import { commandsByName } from '../../commands/index.js';
 import * as ask from '../../commands/ask.js';
 import * as quotes from '../../commands/quotes.js';
+import * as sources from '../../commands/sources.js';
 import type { BotContext } from './context.js';
 import { decodeButton, type ButtonAction } from './buttons.js';
 import { originFromFooter, renderContext, type AnswerOrigin, type Reply } from './render.js';
@@ -124,6 +125,12 @@ async function runButton(interaction: ButtonInteraction, context: BotContext): P
     await apologize(interaction, STALE_BUTTON);
     return;
   }
+  if (action.kind === 'sources') {
+    const page = sources.reply(context.verbatim(), action.page);
+    const { flags: _flags, ...update } = toReplyOptions(page);
+    await interaction.update(update);
+    return page;
+  }
   if (action.kind === 'context') {
     const quoteContext = context.verbatim().contextOf(action.locator);
     await interaction.reply(toReplyOptions(quoteContext ? renderContext(quoteContext) : { content: 'That article has changed since this answer: ask again.', embeds: [], components: [], ephemeral: true }));
@@ -138,7 +145,7 @@ async function runButton(interaction: ButtonInteraction, context: BotContext): P
 }
 
 /** "More" edits the message to the next page; "Post publicly" posts the same page for everyone. */
-async function runPageButton(interaction: ButtonInteraction, context: BotContext, action: Exclude<ButtonAction, { kind: 'context' }>, origin: AnswerOrigin): Promise<Reply> {
+async function runPageButton(interaction: ButtonInteraction, context: BotContext, action: Extract<ButtonAction, { kind: 'more' | 'public' }>, origin: AnswerOrigin): Promise<Reply> {
   const isPrivate = action.kind === 'more' ? interaction.message.flags.has('Ephemeral') : false;
   const page = answerPage(context, origin, isPrivate, action.offset);
   if (action.kind === 'more') {

@@ -23,7 +23,8 @@ export function noResultMessage(answer: Answer): string {
 function renderResult(result: AnswerResult, n: number): string[] {
   const who = result.speaker ?? (result.quote ? 'unnamed source' : 'no speaker');
   const kind = result.quote ? `, ${result.quote}` : '';
-  return [`${n}. “${result.text}”`, `   — ${who}${kind}`, `   ${sourceLine(result)}`];
+  const also = result.alsoIn.map((source) => `   also in: ${[source.outlet, source.title, source.published, source.url ?? source.file].filter(Boolean).join(' · ')}`);
+  return [`${n}. “${result.text}”`, `   — ${who}${kind}`, `   ${sourceLine(result)}`, ...also];
 }
 
 /** outlet · title · date · ¶N · link or file */

@@ -23,10 +23,21 @@ export interface SentenceStoreData {
   textHash: Uint32Array;
   /** The first sentence with the same text (a wire copy), or -1 for the first of its text. */
   copyOf: Int32Array;
+  /** Wire copies by text: copyGroups[i] is the first sentence of a text, copyMembers[i] a later copy of it; sorted by group. */
+  copyGroups: Uint32Array;
+  copyMembers: Uint32Array;
   /** Statements grouped by speaker: speaker s's ids are bySpeaker[bySpeakerStarts[s] .. bySpeakerStarts[s + 1]). */
   bySpeakerStarts: Uint32Array;
   bySpeaker: Uint32Array;
   cues: string[];
+}
+
+/** The copy lists of a store (see copyGroups), from its copyOf links: only sentences with copies take room. */
+export function listCopies(copyOf: Int32Array): { copyGroups: Uint32Array; copyMembers: Uint32Array } {
+  const members: number[] = [];
+  for (let id = 0; id < copyOf.length; id++) if ((copyOf[id] as number) >= 0) members.push(id);
+  members.sort((a, b) => (copyOf[a] as number) - (copyOf[b] as number) || a - b);
+  return { copyGroups: Uint32Array.from(members, (id) => copyOf[id] as number), copyMembers: Uint32Array.from(members) };
 }
 
 /**
@@ -109,6 +120,22 @@ export class SentenceStore {
   /** Same hash, and the same text once decoded: the same sentence. */
   sameText(a: number, b: number): boolean {
     return this.data.textHash[a] === this.data.textHash[b] && normalize(this.text(a)) === normalize(this.text(b));
+  }
+
+  /** Every other sentence with this sentence's text (wire copies in other articles), in corpus order. */
+  copiesOf(id: number): number[] {
+    const group = this.group(id);
+    const { copyGroups, copyMembers } = this.data;
+    let low = 0;
+    let high = copyGroups.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((copyGroups[mid] as number) < group) low = mid + 1;
+      else high = mid;
+    }
+    const all = [group];
+    for (let i = low; i < copyGroups.length && copyGroups[i] === group; i++) all.push(copyMembers[i] as number);
+    return all.filter((other) => other !== id);
   }
 
   /** The id standing for all copies of this sentence's text. */

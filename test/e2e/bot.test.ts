@@ -88,7 +88,7 @@ describe('with the seed corpus', () => {
 
   it('/sources lists the articles with their counts', async () => {
     const record = await h.fake.settled(h.fake.command('sources'));
-    expect(record.message?.embeds[0]?.title).toBe('Sources (1 articles)');
+    expect(record.message?.embeds[0]?.title).toBe('Sources (1 article)');
     expect(record.message?.embeds[0]?.description).toMatch(/2025-02-18 — 12 sentences, 7 statements/);
   });
 

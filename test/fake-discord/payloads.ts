@@ -25,6 +25,8 @@ export interface World {
   guildId: string;
   channelId: string;
   user: APIUser;
+  /** The acting member's permissions, as a bit set in a string (default: an ordinary member's). */
+  memberPermissions?: string;
 }
 
 export function makeWorld(): World {
@@ -102,7 +104,7 @@ export function guildPayload(world: World): GatewayGuildCreateDispatchData {
 }
 
 function member(world: World): APIGuildMember & { permissions: string } {
-  return { user: world.user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags, permissions: '1071698660929', avatar: null, banner: null };
+  return { user: world.user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags, permissions: world.memberPermissions ?? '1071698660929', avatar: null, banner: null };
 }
 
 function channel(world: World): Partial<APITextChannel> & Pick<APITextChannel, 'id' | 'type'> {

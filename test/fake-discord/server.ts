@@ -145,10 +145,12 @@ export class FakeDiscord {
 
   /**
    * A user runs a slash command. `ageMs` makes the interaction that old when it arrives; `userId`
-   * makes another member of the guild run it (default: the one test user).
+   * makes another member of the guild run it (default: the one test user), `permissions` gives
+   * the member that permission bit set (default: an ordinary member's, without Manage Server).
    */
-  command(name: string, values: Record<string, OptionValue> = {}, ageMs = 0, userId?: string): InteractionRecord {
-    const world = userId ? { ...this.world, user: { ...this.world.user, id: userId, username: `reader-${userId.slice(-4)}` } } : this.world;
+  command(name: string, values: Record<string, OptionValue> = {}, ageMs = 0, userId?: string, permissions?: string): InteractionRecord {
+    let world = userId ? { ...this.world, user: { ...this.world.user, id: userId, username: `reader-${userId.slice(-4)}` } } : this.world;
+    if (permissions) world = { ...world, memberPermissions: permissions };
     const payload = commandInteraction(world, this.newToken(), this.commandId(name), name, values);
     return this.dispatchInteraction(payload, ageMs);
   }

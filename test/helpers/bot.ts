@@ -4,6 +4,7 @@ import { startBot } from '../../src/discord/bot.js';
 import { readConfig } from '../../src/config.js';
 import { Verbatim } from '../../src/verbatim.js';
 import type { Logger } from '../../src/log.js';
+import type { BotContext } from '../../src/discord/context.js';
 
 export interface LogLine {
   level: string;
@@ -25,12 +26,12 @@ export function recordingLogger(lines: LogLine[]): Logger {
 }
 
 /** `env` adds variables: by default there is no rate limit, since one fake user asks everything. */
-export async function startHarness(verbatim: Verbatim = Verbatim.fromFolder('corpus'), env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(verbatim: Verbatim = Verbatim.fromFolder('corpus'), env: Record<string, string> = {}, extra: Partial<BotContext> = {}): Promise<Harness> {
   const fake = await FakeDiscord.start({ heartbeatMs: 250 });
   const logs: LogLine[] = [];
   const config = readConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, RATE_LIMIT: 'off', ...env });
   const ready = fake.ready();
-  const bot = await startBot(config, { verbatim: () => verbatim, log: recordingLogger(logs) });
+  const bot = await startBot(config, { verbatim: () => verbatim, log: recordingLogger(logs), ...extra });
   await ready;
   return {
     fake, client: bot.client, logs,
