@@ -30,8 +30,10 @@ const NO_DOC = 0x7fffffff;
  */
 export function topDocuments(context: RankingContext, terms: readonly QueryTerm[], k: number, boost?: Boost): Ranking {
   const best = new TopHits(k);
+  if (terms.length === 0) return { hits: [], matched: 0, counted: 0 };
   if (terms.length > MAX_MERGED_TERMS) return accumulate(context, terms, best, boost);
-  maxScore(context, terms, best, boost);
+  if (terms.length <= 2) maxScoreUpToTwo(context, terms, best, boost);
+  else maxScore(context, terms, best, boost);
   return { hits: best.sorted(), ...countMatches(context, terms) };
 }
 
@@ -96,6 +98,61 @@ function maxScore({ data }: RankingContext, terms: readonly QueryTerm[], best: T
       while (essential < n && (upTo[essential] as number) * maxFactor < threshold) essential++;
     }
   }
+}
+
+/**
+ * The same MaxScore for one or two terms (most questions), with each list's cursor in a local
+ * variable: the general loop's arrays of cursors cost about twice as much per document.
+ * List 1 is the one with the higher bound; once the k-th best score passes what list 0 alone
+ * could give, list 0 is only probed.
+ */
+function maxScoreUpToTwo({ data }: RankingContext, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): void {
+  const { offsets, docs, freqs, norms, maxImpacts } = data;
+  const [weak, strong] = terms.length === 1 ? [null, terms[0] as QueryTerm] : orderByBound(terms[0] as QueryTerm, terms[1] as QueryTerm, maxImpacts);
+  let p0 = weak ? (offsets[weak.id] as number) : 0;
+  const e0 = weak ? (offsets[weak.id + 1] as number) : 0;
+  let p1 = offsets[strong.id] as number;
+  const e1 = offsets[strong.id + 1] as number;
+  const idf0 = weak?.idf ?? 0;
+  const idf1 = strong.idf;
+  const bound0 = weak ? idf0 * (maxImpacts[weak.id] as number) : 0;
+  const bound1 = idf1 * (maxImpacts[strong.id] as number);
+  const factors = boost?.factors;
+  const scale = boost?.scale ?? 0;
+  const maxFactor = boost ? 1 + boost.max * scale : 1;
+  let threshold = -Infinity;
+  let walkWeak = true;
+  for (;;) {
+    const d0 = walkWeak && p0 < e0 ? (docs[p0] as number) : NO_DOC;
+    const d1 = p1 < e1 ? (docs[p1] as number) : NO_DOC;
+    const doc = d0 < d1 ? d0 : d1;
+    if (doc === NO_DOC) return;
+    const in0 = d0 === doc;
+    const in1 = d1 === doc;
+    if (in0) p0++;
+    if (in1) p1++;
+    const factor = factors ? 1 + (factors[doc] as number) * scale : 1;
+    // The most this document could score: list 0 counts whenever it may hold it.
+    if (((in1 ? bound1 : 0) + (in0 || !walkWeak ? bound0 : 0)) * factor < threshold) continue;
+    const norm = norms[doc] as number;
+    let score = in1 ? idf1 * impact(freqs[p1 - 1] as number, norm) : 0;
+    if (in0) score += idf0 * impact(freqs[p0 - 1] as number, norm);
+    else if (!walkWeak && weak) {
+      p0 = seek(docs, p0, e0, doc);
+      if (p0 < e0 && docs[p0] === doc) score += idf0 * impact(freqs[p0] as number, norm);
+    }
+    best.offer(doc, score * factor);
+    if (best.full) {
+      threshold = best.floor;
+      // Documents only list 0 holds can no longer enter: it is probed, not walked.
+      if (walkWeak && bound0 * maxFactor < threshold) walkWeak = false;
+      if (bound1 * maxFactor + (weak ? bound0 * maxFactor : 0) < threshold) return;
+    }
+  }
+}
+
+function orderByBound(a: QueryTerm, b: QueryTerm, maxImpacts: Float32Array): [QueryTerm, QueryTerm] {
+  return a.idf * (maxImpacts[a.id] as number) <= b.idf * (maxImpacts[b.id] as number) ? [a, b] : [b, a];
 }
 
 /** The first position in docs[from .. to) holding a document ≥ doc: galloping, then binary search. */
