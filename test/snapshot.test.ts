@@ -26,7 +26,7 @@ describe('snapshots', () => {
     const cache = cacheDir();
     const data = dataOf(dir);
     saveSnapshot(cache, corpusKey(dir), data);
-    const loaded = loadSnapshot(cache, corpusKey(dir));
+    const loaded = await loadSnapshot(cache, corpusKey(dir));
     if (!('data' in loaded)) throw new Error(`no snapshot: ${loaded.miss}`);
     expect(loaded.data).toEqual(data);
     expect(await loaded.problem).toBeNull();

@@ -5,7 +5,7 @@ import { Verbatim, type VerbatimOptions } from '../verbatim.js';
 import { analyzePart } from './part.js';
 import { assemble, type IndexData } from './assemble.js';
 import { buildInBackground } from './build.js';
-import { cachedCorpusKey, corpusFiles, loadSnapshot, saveSnapshot } from './snapshot.js';
+import { cachedCorpusKey, corpusFiles, loadSnapshot, readEarly, rememberedKey, saveSnapshot } from './snapshot.js';
 import { count, silentProgress, type Progress } from './progress.js';
 
 export interface OpenOptions {
@@ -37,8 +37,12 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   const started = performance.now();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusFolderError(`corpus folder not found: ${dir}`);
   const note = options.note ?? (() => {});
+  // The snapshot last opened is most likely still good: its arrays are read on another thread
+  // while this one checks the corpus files' stat data (~0.2 s at 50,000 files).
+  const remembered = rememberedKey(options.cacheDir);
+  const early = remembered ? readEarly(options.cacheDir, remembered.key) : null;
   const key = cachedCorpusKey(dir, options.cacheDir);
-  const snapshot = loadSnapshot(options.cacheDir, key);
+  const snapshot = await loadSnapshot(options.cacheDir, key, early);
   if ('data' in snapshot) {
     const verbatim = fromSnapshot(snapshot.data, options.verbatim);
     // The checksum ran on another thread while the index was put together: only now is it trusted.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { checksum, readAndHash } from './checksum.js';
+import { checksum, readAndHash, type ReadingFile } from './checksum.js';
 import { pause } from '../pause.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,15 +82,22 @@ const KEY_CACHE = 'corpus-key.json';
  */
 export function cachedCorpusKey(dir: string, cacheDir: string): string {
   const fingerprint = statFingerprint(dir);
-  try {
-    const known = JSON.parse(readFileSync(join(cacheDir, KEY_CACHE), 'utf8')) as { fingerprint?: string; key?: string; version?: number };
-    if (known.fingerprint === fingerprint && known.version === INDEX_VERSION && typeof known.key === 'string') return known.key;
-  } catch {
-    // No remembered key, or an unreadable one: compute it.
-  }
+  const known = rememberedKey(cacheDir);
+  if (known?.fingerprint === fingerprint) return known.key;
   const key = corpusKey(dir);
   rememberKey(cacheDir, fingerprint, key);
   return key;
+}
+
+/** The content key last computed, and the stat fingerprint it was computed for; null when none. */
+export function rememberedKey(cacheDir: string): { fingerprint: string; key: string } | null {
+  try {
+    const known = JSON.parse(readFileSync(join(cacheDir, KEY_CACHE), 'utf8')) as { fingerprint?: unknown; key?: unknown; version?: unknown };
+    if (known.version === INDEX_VERSION && typeof known.key === 'string' && typeof known.fingerprint === 'string') return { fingerprint: known.fingerprint, key: known.key };
+  } catch {
+    // No remembered key, or an unreadable one.
+  }
+  return null;
 }
 
 /** Remembers that files with this stat fingerprint have this content key. */
@@ -181,24 +188,52 @@ export interface PendingSnapshot {
   problem: Promise<string | null>;
 }
 
-/** The snapshot for `key`, or why there is none: any doubt about it means a rebuild. */
-export function loadSnapshot(cacheDir: string, key: string): PendingSnapshot | { miss: SnapshotMiss; reason?: string } {
-  const folder = join(cacheDir, `${PREFIX}${key}`);
-  if (!existsSync(folder)) {
-    const others = existsSync(cacheDir) && readdirSync(cacheDir).some((e) => e.startsWith(PREFIX));
-    return { miss: others ? 'stale' : 'none' };
-  }
+/** A snapshot whose arrays are being read on another thread before its key is confirmed (see openCorpus). */
+export interface EarlyRead {
+  key: string;
+  reading: ReadingFile;
+}
+
+/** Starts reading the snapshot for `key` on another thread; null when there is none. */
+export function readEarly(cacheDir: string, key: string): EarlyRead | null {
   try {
+    const path = join(cacheDir, `${PREFIX}${key}`, 'arrays.bin');
+    return { key, reading: readAndHash(path, statSync(path).size) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The snapshot for `key`, or why there is none: any doubt about it means a rebuild. `early`
+ * is a read already started (used when its key is this one, else stopped).
+ */
+export async function loadSnapshot(cacheDir: string, key: string, early: EarlyRead | null = null): Promise<PendingSnapshot | { miss: SnapshotMiss; reason?: string }> {
+  let reading = early?.key === key ? early.reading : null;
+  if (early && !reading) early.reading.cancel();
+  const folder = join(cacheDir, `${PREFIX}${key}`);
+  try {
+    if (!existsSync(folder)) {
+      reading?.cancel();
+      const others = existsSync(cacheDir) && readdirSync(cacheDir).some((e) => e.startsWith(PREFIX));
+      return { miss: others ? 'stale' : 'none' };
+    }
     const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as Meta;
-    if (meta.version !== INDEX_VERSION || meta.key !== key) return { miss: 'stale' };
-    const { bytes, digest } = readAndHash(join(folder, 'arrays.bin'));
-    const problem = digest.then(
+    if (meta.version !== INDEX_VERSION || meta.key !== key) {
+      reading?.cancel();
+      return { miss: 'stale' };
+    }
+    const path = join(folder, 'arrays.bin');
+    reading ??= readAndHash(path, statSync(path).size);
+    const bytes = await reading.bytes;
+    if (bytes.length !== meta.bytes) throw new Error('arrays.bin has the wrong size');
+    const problem = reading.digest.then(
       (hex) => (hex === meta.checksum ? null : 'arrays.bin does not match its checksum'),
       (error: unknown) => `arrays.bin could not be checked: ${error instanceof Error ? error.message : String(error)}`,
     );
-    if (bytes.length !== meta.bytes) throw new Error('arrays.bin has the wrong size');
     return { data: readData(folder, meta, bytes), problem };
   } catch (error) {
+    reading?.cancel();
     return { miss: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
   }
 }
