@@ -3,6 +3,7 @@ import type { BotContext } from '../src/discord/context.js';
 import type { Verbatim } from '../src/verbatim.js';
 import { LIMITS, renderAnswer, truncate, type Reply } from '../src/discord/render.js';
 import { send } from '../src/discord/respond.js';
+import { count } from '../src/text/count.js';
 import { cleanQuestion } from '../src/search/understand.js';
 
 export const data = new SlashCommandBuilder()
@@ -36,7 +37,7 @@ const MAX_AUTOCOMPLETE_INPUT = 100;
 /** Choices labelled "Sergey Lavrov · 2 statements", most quoted first; at most 25. */
 export function choices(verbatim: Verbatim, input: string): { name: string; value: string }[] {
   return verbatim.speakerChoices(input.slice(0, MAX_AUTOCOMPLETE_INPUT), LIMITS.choices).map((speaker) => ({
-    name: truncate(`${speaker.name} · ${speaker.statements} statement${speaker.statements === 1 ? '' : 's'}`, LIMITS.choiceName),
+    name: truncate(`${speaker.name} · ${count(speaker.statements, 'statement')}`, LIMITS.choiceName),
     value: truncate(speaker.name, LIMITS.choiceName),
   }));
 }

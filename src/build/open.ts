@@ -6,7 +6,8 @@ import { analyzePart } from './part.js';
 import { assemble, type IndexData } from './assemble.js';
 import { buildInBackground } from './build.js';
 import { cachedCorpusKey, corpusFiles, loadSnapshot, readEarly, rememberedKey, saveSnapshot } from './snapshot.js';
-import { count, silentProgress, type Progress } from './progress.js';
+import { silentProgress, type Progress } from './progress.js';
+import { count } from '../text/count.js';
 
 export interface OpenOptions {
   cacheDir: string;

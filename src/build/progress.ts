@@ -1,3 +1,5 @@
+import { count } from '../text/count.js';
+
 /** Reports build progress: a bar on a terminal, one line at start and end otherwise. */
 export interface Progress {
   start(total: number): void;
@@ -35,8 +37,3 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
 
 /** For tests and for `--json` runs: nothing. */
 export const silentProgress: Progress = { start: () => {}, update: () => {}, finish: () => {} };
-
-/** "1 article", "2 articles". */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

@@ -8,6 +8,7 @@ import { indexTerm } from '../search/terms.js';
 import type { QuoteContext } from '../verbatim.js';
 import type { IndexedArticle } from '../search/corpusIndex.js';
 import type { CorpusChange } from '../reload.js';
+import { count } from '../text/count.js';
 import type { LoadFailure } from '../corpus/types.js';
 import { encodeButton } from './buttons.js';
 
@@ -229,7 +230,7 @@ export function renderSources(articles: { length: number; get(i: number): Indexe
   for (const failure of failures.slice(0, FAILURES_SHOWN)) lines.push(`⚠ Not loaded: ${escapeText(truncate(failure.file, 100))} (${escapeText(truncate(failure.reason, 100))})`);
   if (failures.length > FAILURES_SHOWN) lines.push(`⚠ …and ${failures.length - FAILURES_SHOWN} more files not loaded (see the log).`);
   const description = truncate(lines.join('\n') || 'The corpus is empty.', LIMITS.description);
-  const embed: APIEmbed = { color: COLOUR, title: `Sources (${articles.length} article${articles.length === 1 ? '' : 's'})`, description };
+  const embed: APIEmbed = { color: COLOUR, title: `Sources (${count(articles.length, 'article')})`, description };
   if (pages > 1) embed.footer = { text: `Page ${current} of ${pages}` };
   const navigation: APIButtonComponent[] = [];
   if (current > 1) navigation.push(button('Previous', encodeButton({ kind: 'sources', page: current - 1 }), ButtonStyle.Secondary));
@@ -241,7 +242,7 @@ function sourcesLine(article: IndexedArticle, n: number): string {
   const { meta } = article;
   const title = escapeText(truncate(meta.title, 150));
   const linked = meta.url && /^https?:\/\//.test(meta.url) ? `[${title}](${meta.url.replace(/[()\s]/g, encodeURIComponent)})` : title;
-  const counts = `${article.sentences} sentence${article.sentences === 1 ? '' : 's'}, ${article.statements} statement${article.statements === 1 ? '' : 's'}`;
+  const counts = `${count(article.sentences, 'sentence')}, ${count(article.statements, 'statement')}`;
   return `**${n}.** ${[meta.outlet && escapeText(truncate(meta.outlet, 80)), linked, meta.published].filter(Boolean).join(' · ')} — ${counts}`;
 }
 
@@ -262,7 +263,7 @@ export function renderReindex(change: CorpusChange): Reply {
   return {
     embeds: [{
       color: COLOUR,
-      title: `Corpus reloaded: ${change.articles} article${change.articles === 1 ? '' : 's'} in ${(change.ms / 1000).toFixed(1)} s`,
+      title: `Corpus reloaded: ${count(change.articles, 'article')} in ${(change.ms / 1000).toFixed(1)} s`,
       description: truncate(description, LIMITS.description),
     }],
     components: [],

@@ -1,5 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { count } from '../text/count.js';
 
 /** An article taken from a saved web page, ready to be written in the corpus format. */
 export interface ExtractedArticle {
@@ -45,7 +46,7 @@ export function extractArticle(html: string): ExtractedArticle {
   const paragraphs = (parsed?.content ? paragraphsOf(parsed.content) : []).filter((p) => !isBylineLine(p, byline));
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   if (paragraphs.length < MIN_PARAGRAPHS || chars < MIN_TEXT_CHARS) {
-    throw new NotAnArticle(`not a news article: only ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'} (${chars} characters) of text found`);
+    throw new NotAnArticle(`not a news article: only ${count(paragraphs.length, 'paragraph')} (${chars} characters) of text found`);
   }
   const title = clean(meta.title ?? parsed?.title ?? '');
   if (!title) throw new NotAnArticle('no title found in the page');

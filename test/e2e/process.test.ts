@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,83 +7,70 @@ import { FakeDiscord } from '../fake-discord/server.js';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
+/** `npm start` as its own process, logged into `fake`: its output so far, and its exit code when it ends. */
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Started {
+  const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], {
+    env: { ...process.env, CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-start-')), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+/** Runs `test` against the bot logged into a fresh fake; the process and the fake are always cleaned up. */
+async function withBot(test: (fake: FakeDiscord, bot: Started) => Promise<void>): Promise<void> {
+  const fake = await FakeDiscord.start();
+  const ready = fake.ready();
+  const bot = start({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase });
+  try {
+    await ready;
+    await test(fake, bot);
+  } finally {
+    bot.child.kill('SIGKILL');
+    await fake.close().catch(() => undefined);
+  }
+}
+
 describe('npm start with a token', () => {
-  it('builds the index, logs in, answers, and exits 0 on SIGTERM without printing the token', async () => {
-    const fake = await FakeDiscord.start();
-    const ready = fake.ready();
-    const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], {
-      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-start-')) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += String(chunk)));
-    child.stderr.on('data', (chunk) => (output += String(chunk)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    try {
-      await ready;
-      const record = await fake.settled(fake.command('ask', { question: 'what did Lavrov say' }));
-      expect(record.message?.embeds[0]?.title).toBe('Statements by Sergey Lavrov');
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(output).toContain('"msg":"connected to Discord"');
-      expect(output).not.toContain(fake.token);
-    } finally {
-      child.kill('SIGKILL');
-      await fake.close();
-    }
-  });
+  it('builds the index, logs in, answers, and exits 0 on SIGTERM without printing the token', () => withBot(async (fake, bot) => {
+    const record = await fake.settled(fake.command('ask', { question: 'what did Lavrov say' }));
+    expect(record.message?.embeds[0]?.title).toBe('Statements by Sergey Lavrov');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain('"msg":"connected to Discord"');
+    expect(bot.output()).not.toContain(fake.token);
+  }));
 
-  it('on SIGTERM, finishes a reply under way before closing, then exits 0', async () => {
-    const fake = await FakeDiscord.start();
-    const ready = fake.ready();
-    const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], {
-      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-stop-')) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr.on('data', (chunk) => (output += String(chunk)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    try {
-      await ready;
-      // Discord is slow to take this reply: it is still under way when the signal comes.
-      fake.fault({ route: 'callback', times: 1, delayMs: 1500 });
-      const record = fake.command('ask', { question: 'what did Lavrov say' });
-      await expect.poll(() => fake.delayed, { timeout: 5000, interval: 20 }).toBe(1);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(record.responses.map((r) => r.status)).toEqual([204]);
-      expect(record.message?.embeds[0]?.title).toBe('Statements by Sergey Lavrov');
-      expect(output).toContain('"pending":1,"finished":true');
-    } finally {
-      child.kill('SIGKILL');
-      await fake.close();
-    }
-  });
+  it('on SIGTERM, finishes a reply under way before closing, then exits 0', () => withBot(async (fake, bot) => {
+    // Discord is slow to take this reply: it is still under way when the signal comes.
+    fake.fault({ route: 'callback', times: 1, delayMs: 1500 });
+    const record = fake.command('ask', { question: 'what did Lavrov say' });
+    await expect.poll(() => fake.delayed, { timeout: 5000, interval: 20 }).toBe(1);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(record.responses.map((r) => r.status)).toEqual([204]);
+    expect(record.message?.embeds[0]?.title).toBe('Statements by Sergey Lavrov');
+    expect(bot.output()).toContain('"pending":1,"finished":true');
+  }));
 
-  it('exits 0 on SIGTERM even when Discord has gone away', async () => {
-    const fake = await FakeDiscord.start();
-    const ready = fake.ready();
-    const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], {
-      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-gone-')) },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    try {
-      await ready;
-      await fake.close();
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
-    }
-  });
+  it('exits 0 on SIGTERM even when Discord has gone away', () => withBot(async (fake, bot) => {
+    await fake.close();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }));
 
   it('stops with a one-line message naming a malformed variable', async () => {
-    const child = spawn(TSX, [join(process.cwd(), 'src/main.ts')], { env: { ...process.env, DISCORD_GUILD_ID: 'my-server' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(2);
-    expect(stderr.trim()).toBe('verbatim: DISCORD_GUILD_ID is malformed: expected a Discord id (15 to 21 digits), got "my-server"');
+    const bot = start({ DISCORD_GUILD_ID: 'my-server' });
+    expect(await bot.exited).toBe(2);
+    expect(bot.output().trim()).toBe('verbatim: DISCORD_GUILD_ID is malformed: expected a Discord id (15 to 21 digits), got "my-server"');
   });
 });
