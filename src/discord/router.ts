@@ -36,7 +36,7 @@ export function limitsFrom(config: Pick<Config, 'rateLimit'>): Limits {
 }
 
 /** The one place interactions are routed: commands, autocomplete and buttons. Never throws. */
-export async function routeInteraction(interaction: Interaction, context: BotContext, limits: Limits = limitsFrom({ rateLimit: null })): Promise<void> {
+export async function routeInteraction(interaction: Interaction, context: BotContext, limits: Limits): Promise<void> {
   const started = Date.now();
   const kind = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.isAutocomplete() ? `autocomplete /${interaction.commandName}` : interaction.isButton() ? 'button' : `type ${interaction.type}`;
   // What was asked is the user's own text: only at debug level, never by default.
