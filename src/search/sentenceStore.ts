@@ -1,4 +1,5 @@
 import type { QuoteKind } from '../attribution/attribute.js';
+import { seek } from './seek.js';
 
 /** The store as plain arrays: article text as UTF-8, each sentence a byte range and its attribution. */
 export interface SentenceStoreData {
@@ -126,15 +127,8 @@ export class SentenceStore {
   copiesOf(id: number): number[] {
     const group = this.group(id);
     const { copyGroups, copyMembers } = this.data;
-    let low = 0;
-    let high = copyGroups.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((copyGroups[mid] as number) < group) low = mid + 1;
-      else high = mid;
-    }
     const all = [group];
-    for (let i = low; i < copyGroups.length && copyGroups[i] === group; i++) all.push(copyMembers[i] as number);
+    for (let i = seek(copyGroups, 0, copyGroups.length, group); i < copyGroups.length && copyGroups[i] === group; i++) all.push(copyMembers[i] as number);
     return all.filter((other) => other !== id);
   }
 

@@ -2,6 +2,7 @@ import { Growable } from './growable.js';
 import { editDistance, indexTerm, words } from './terms.js';
 import { Interner } from './interner.js';
 import { impact, topDocuments, type RankingContext } from './topDocuments.js';
+import { seek } from './seek.js';
 
 /**
  * BM25+ parameters, tuned for one-sentence documents: their lengths vary little and say little
@@ -176,26 +177,14 @@ export class TermIndex {
     for (const doc of among) {
       let score = 0;
       for (const { id: term, weight } of terms) {
-        const p = findDoc(docs, offsets[term] as number, offsets[term + 1] as number, doc);
-        if (p >= 0) score += this.termScore(this.idf(term) * weight, freqs[p] as number, doc);
+        const end = offsets[term + 1] as number;
+        const p = seek(docs, offsets[term] as number, end, doc);
+        if (p < end && docs[p] === doc) score += this.termScore(this.idf(term) * weight, freqs[p] as number, doc);
       }
       if (score > 0) hits.push({ id: doc, score });
     }
     return hits;
   }
-}
-
-function findDoc(docs: Uint32Array, from: number, to: number, doc: number): number {
-  let low = from;
-  let high = to - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const value = docs[mid] as number;
-    if (value === doc) return mid;
-    if (value < doc) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
 }
 
 // Words as written → index terms, shared by every builder on a thread: a build makes one builder

@@ -1,5 +1,6 @@
 import { BM25, type Boost, type Ranking, type TermIndexData } from './termIndex.js';
 import { TopHits } from './topHits.js';
+import { seek } from './seek.js';
 
 /** A query term: its id in the index and its weight (1 for exact matches, less for approximate ones). */
 export interface QueryTerm {
@@ -153,25 +154,6 @@ function maxScoreUpToTwo({ data }: RankingContext, terms: readonly QueryTerm[], 
 
 function orderByBound(a: QueryTerm, b: QueryTerm, maxImpacts: Float32Array): [QueryTerm, QueryTerm] {
   return a.idf * (maxImpacts[a.id] as number) <= b.idf * (maxImpacts[b.id] as number) ? [a, b] : [b, a];
-}
-
-/** The first position in docs[from .. to) holding a document ≥ doc: galloping, then binary search. */
-function seek(docs: Uint32Array, from: number, to: number, doc: number): number {
-  let step = 1;
-  let low = from;
-  let high = from;
-  while (high < to && (docs[high] as number) < doc) {
-    low = high + 1;
-    high += step;
-    step *= 2;
-  }
-  if (high > to) high = to;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((docs[mid] as number) < doc) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**

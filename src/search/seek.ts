@@ -1,0 +1,22 @@
+/**
+ * The first position in sorted[from .. to) holding a value ≥ `value` (`to` when none does):
+ * galloping from `from`, then binary search, so a cursor moving forward through a sorted list
+ * pays for the distance it moves, not for the list's length.
+ */
+export function seek(sorted: Uint32Array, from: number, to: number, value: number): number {
+  let step = 1;
+  let low = from;
+  let high = from;
+  while (high < to && (sorted[high] as number) < value) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > to) high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
