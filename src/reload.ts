@@ -46,6 +46,7 @@ export class CorpusReloader {
   private queued: Promise<CorpusChange> | null = null;
   private last: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private servingKeys: Promise<ArticleKeys> | null = null;
 
   constructor(private readonly dir: string, initial: Verbatim, private readonly options: ReloadOptions) {
     this.serving = initial;
@@ -104,13 +105,16 @@ export class CorpusReloader {
     const { log } = this.options;
     const started = performance.now();
     try {
-      const before = this.serving;
+      // The serving index's keys are kept from the reload that made it: decoded once, not twice.
+      const before = await (this.servingKeys ??= articleKeys(this.serving.index.articles));
       const after = await buildAndInstall(this.dir, (data) => Verbatim.fromDataInSlices(data, this.options.verbatim), {
         cacheDir: this.options.cacheDir,
         onNote: (note) => log.warn({ note }, 'reload'),
       });
       this.serving = after;
-      const change = { ...(await describeChange(before.index.articles, after.index.articles)), failed: after.index.failures, ms: Math.round(performance.now() - started) };
+      const afterKeys = articleKeys(after.index.articles);
+      this.servingKeys = afterKeys;
+      const change = { ...describeChange(before, await afterKeys), articles: after.index.articles.length, failed: after.index.failures, ms: Math.round(performance.now() - started) };
       log.info({ articles: change.articles, added: change.added.length, removed: change.removed.length, changed: change.changed.length, failed: change.failed.length, ms: change.ms }, 'corpus reloaded');
       for (const failure of change.failed) log.warn({ file: failure.file, reason: failure.reason }, 'article not loaded');
       this.options.onReloaded?.(change);
@@ -123,20 +127,23 @@ export class CorpusReloader {
 }
 
 /** Articles added, removed and changed (same file, other content), compared in slices. */
-async function describeChange(before: ArticleTable, after: ArticleTable): Promise<Omit<CorpusChange, 'failed' | 'ms'>> {
-  const keys = async (table: ArticleTable) => {
-    const map = new Map<string, string>();
-    for (let i = 0; i < table.length; i++) {
-      const article = table.get(i);
-      if (article) map.set(article.file, article.key);
-      if (i % ARTICLES_PER_SLICE === ARTICLES_PER_SLICE - 1) await pause();
-    }
-    return map;
-  };
-  const old = await keys(before);
-  const now = await keys(after);
+function describeChange(old: ArticleKeys, now: ArticleKeys): Omit<CorpusChange, 'failed' | 'ms' | 'articles'> {
   const added = [...now.keys()].filter((file) => !old.has(file));
   const removed = [...old.keys()].filter((file) => !now.has(file));
   const changed = [...now].filter(([file, key]) => old.has(file) && old.get(file) !== key).map(([file]) => file);
-  return { added, removed, changed, articles: after.length };
+  return { added, removed, changed };
+}
+
+/** Each article's file and content key. */
+type ArticleKeys = Map<string, string>;
+
+/** The file → content key map of an index's articles, read in slices (every article line is decoded). */
+async function articleKeys(table: ArticleTable): Promise<ArticleKeys> {
+  const map: ArticleKeys = new Map();
+  for (let i = 0; i < table.length; i++) {
+    const article = table.get(i);
+    if (article) map.set(article.file, article.key);
+    if (i % ARTICLES_PER_SLICE === ARTICLES_PER_SLICE - 1) await pause();
+  }
+  return map;
 }
