@@ -4,6 +4,7 @@ import { readGold } from './gold.js';
 import { score, type Answerer, type Scores } from './metrics.js';
 import { plainMiniSearch } from './baseline.js';
 import { Verbatim } from '../verbatim.js';
+import { evaluateExtraction, extractionTable, ourExtractor, savedOutput } from './extraction.js';
 
 /** A corpus folder and the gold that describes it. */
 interface Dataset {
@@ -24,11 +25,27 @@ interface Row {
   scores: Scores;
 }
 
-function datasets(argv: string[]): { list: Dataset[]; json: boolean } {
-  const { values } = parseArgs({
+interface Options {
+  corpus?: string;
+  gold?: string;
+  polnear?: boolean;
+  json?: boolean;
+  extraction?: string[];
+  predictions?: string;
+}
+
+function options(argv: string[]): Options {
+  return parseArgs({
     args: argv,
-    options: { corpus: { type: 'string' }, gold: { type: 'string' }, polnear: { type: 'boolean' }, json: { type: 'boolean' } },
-  });
+    options: {
+      corpus: { type: 'string' }, gold: { type: 'string' }, polnear: { type: 'boolean' }, json: { type: 'boolean' },
+      // Article-body extraction over saved pages (src/eval/extraction.ts) instead of the answers.
+      extraction: { type: 'string', multiple: true }, predictions: { type: 'string' },
+    },
+  }).values;
+}
+
+function datasets(values: Options): { list: Dataset[]; json: boolean } {
   if (values.corpus || values.gold) {
     if (!values.corpus || !values.gold) throw new Error('--corpus and --gold go together');
     return { list: [{ name: values.corpus, corpus: values.corpus, gold: values.gold }], json: !!values.json };
@@ -66,10 +83,24 @@ function table(rows: Row[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+/** --extraction DIR (repeatable); --predictions FILE scores a saved benchmark output instead of ours. */
+function extraction(values: Options): void {
+  const extract = values.predictions ? savedOutput(values.predictions) : ourExtractor;
+  const reports = (values.extraction ?? []).map((dir) => evaluateExtraction(dir, extract));
+  const json = reports.length === 1 ? reports[0] : reports;
+  process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : `${reports.map(extractionTable).join('\n\n')}\n`);
+}
+
 try {
-  const { list, json } = datasets(process.argv.slice(2));
-  const rows = list.flatMap(evaluate);
-  process.stdout.write(json ? `${JSON.stringify(rows)}\n` : `${table(rows)}\n`);
+  const values = options(process.argv.slice(2));
+  if (values.extraction) {
+    extraction(values);
+  } else {
+    if (values.predictions) throw new Error('--predictions goes with --extraction');
+    const { list, json } = datasets(values);
+    const rows = list.flatMap(evaluate);
+    process.stdout.write(json ? `${JSON.stringify(rows)}\n` : `${table(rows)}\n`);
+  }
 } catch (error) {
   process.stderr.write(`eval: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
