@@ -1,6 +1,7 @@
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { count } from '../text/count.js';
+import { articleBlocks, clean, type Block } from './blocks.js';
 
 /** An article taken from a saved web page, ready to be written in the corpus format. */
 export interface ExtractedArticle {
@@ -16,21 +17,27 @@ export interface ExtractedArticle {
 /** Why a page is not taken: shown to the person running `npm run add`. */
 export class NotAnArticle extends Error {}
 
-// Below these, a page is a stub, a list or an index, not a news article.
-const MIN_PARAGRAPHS = 3;
-const MIN_TEXT_CHARS = 600;
+/** What extractArticle may know besides the page: its own address, to resolve a relative canonical link. */
+export interface ExtractOptions {
+  url?: string;
+}
+
+// A paywall stub holds only an opening: fewer paragraphs of real length than this.
+const PAYWALL_MIN_PARAGRAPHS = 6;
+const PAYWALL_MIN_CHARS = 1200;
 const ARTICLE_TYPES = new Set(['article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'backgroundnewsarticle', 'blogposting', 'report']);
 const PAYWALL_WORDS = /\b(subscribe (now )?to (continue|keep) reading|subscribers only|already a subscriber|to read the full (article|story)|this (article|content) is for subscribers|sign in to continue reading)\b/i;
 
 /**
  * Extracts a news article from a saved page with Readability (Firefox's reader view) over a
  * linkedom document. Metadata comes from JSON-LD first, then meta tags, then Readability's own
- * guesses; paragraphs are the text of the article's <p> elements, whitespace collapsed as a
- * browser shows it and nothing else changed. Throws NotAnArticle for a paywall stub or a page
- * that is not an article.
+ * guesses; paragraphs are the text blocks of the article Readability finds (paragraphs,
+ * headings, list items, quotations, cells), in order, whitespace collapsed as a browser shows it
+ * and nothing else changed. Throws NotAnArticle for a paywall stub or a page that is not an
+ * article (a front, a list, search results): a short article is still an article.
  */
-export function extractArticle(html: string): ExtractedArticle {
-  const meta = pageMetadata(parseHTML(html).document);
+export function extractArticle(html: string, options: ExtractOptions = {}): ExtractedArticle {
+  const meta = pageMetadata(parseHTML(html).document, options.url ?? null);
   const page = parseHTML(html).document;
   if (meta.accessibleForFree === false && !hasEnoughText(page)) {
     throw new NotAnArticle('a paywall stub: the page marks the article as for subscribers and holds only its opening; save it while signed in');
@@ -38,17 +45,15 @@ export function extractArticle(html: string): ExtractedArticle {
   if (PAYWALL_WORDS.test(visibleText(page)) && !hasEnoughText(page)) {
     throw new NotAnArticle('a paywall stub: the page asks to subscribe and holds only the opening of the article; save it while signed in');
   }
-  if (!meta.isArticle && !isProbablyReaderable(page as unknown as Document)) {
-    throw new NotAnArticle('not a news article: no article markup and no body of text (is it a home page, a list or a search page?)');
+  if (meta.listType && !meta.isArticle) {
+    throw new NotAnArticle(`not a news article: the page calls itself a ${meta.listType} (is it a home page, a section front or search results?)`);
   }
   const parsed = new Readability(page as unknown as Document).parse();
-  const byline = clean(meta.author ?? parsed?.byline ?? '') || null;
-  const paragraphs = (parsed?.content ? paragraphsOf(parsed.content) : []).filter((p) => !isBylineLine(p, byline));
-  const chars = paragraphs.reduce((n, p) => n + p.length, 0);
-  if (paragraphs.length < MIN_PARAGRAPHS || chars < MIN_TEXT_CHARS) {
-    throw new NotAnArticle(`not a news article: only ${count(paragraphs.length, 'paragraph')} (${chars} characters) of text found`);
-  }
   const title = clean(meta.title ?? parsed?.title ?? '');
+  const byline = clean(meta.author ?? parsed?.byline ?? '') || null;
+  const blocks = parsed?.content ? articleBlocks(parsed.content) : [];
+  const refusal = notAnArticle(blocks);
+  if (refusal) throw new NotAnArticle(`not a news article: ${refusal}`);
   if (!title) throw new NotAnArticle('no title found in the page');
   return {
     title,
@@ -56,7 +61,7 @@ export function extractArticle(html: string): ExtractedArticle {
     published: isoDate(meta.published ?? parsed?.publishedTime ?? null),
     outlet: clean(meta.outlet ?? parsed?.siteName ?? '') || null,
     url: meta.url,
-    paragraphs,
+    paragraphs: blocks.filter((b) => !isBylineLine(b.text, byline) && !isTitle(b, title)).map((b) => b.text),
   };
 }
 
@@ -67,13 +72,15 @@ interface PageMetadata {
   outlet: string | null;
   url: string | null;
   isArticle: boolean;
+  /** The schema.org type of a page of many items (CollectionPage, SearchResultsPage, ItemList), if it says so. */
+  listType: string | null;
   accessibleForFree: boolean | null;
 }
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
 /** Metadata from JSON-LD (the article object, wherever it sits) and from meta and link tags. */
-function pageMetadata(document: Doc): PageMetadata {
+function pageMetadata(document: Doc, pageUrl: string | null): PageMetadata {
   const ld = jsonLdArticle(document);
   const metaContent = (...keys: string[]) => {
     for (const key of keys) {
@@ -83,7 +90,7 @@ function pageMetadata(document: Doc): PageMetadata {
     }
     return null;
   };
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
+  const canonical = resolved(document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null, pageUrl);
   const time = document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null;
   const ogType = metaContent('og:type');
   return {
@@ -94,29 +101,48 @@ function pageMetadata(document: Doc): PageMetadata {
     outlet: text((ld?.publisher as { name?: unknown } | undefined)?.name) ?? metaContent('og:site_name', 'application-name'),
     url: httpUrl(canonical) ?? httpUrl(metaContent('og:url')) ?? httpUrl(text(ld?.url) ?? text((ld?.mainEntityOfPage as { '@id'?: unknown } | undefined)?.['@id']) ?? text(ld?.mainEntityOfPage)),
     isArticle: ld !== null || ogType === 'article',
+    listType: jsonLdListType(document),
     accessibleForFree: ld ? freeness(ld.isAccessibleForFree) : null,
   };
 }
 
+/** The parsed JSON of every JSON-LD script of the page (those that parse). */
+function jsonLd(document: Doc): unknown[] {
+  const found: unknown[] = [];
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      found.push(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A broken script says nothing about the page.
+    }
+  }
+  return found;
+}
+
 /** The first JSON-LD object typed as an article, in any script, array or @graph. */
 function jsonLdArticle(document: Doc): Record<string, unknown> | null {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const found = findArticle(data);
+  for (const data of jsonLd(document)) {
+    const found = findTyped(data, ARTICLE_TYPES);
     if (found) return found;
   }
   return null;
 }
 
-function findArticle(data: unknown): Record<string, unknown> | null {
+// Pages that are many items by their own account. Not WebSite or WebPage: articles carry those too.
+const LIST_TYPES = new Set(['collectionpage', 'searchresultspage', 'itemlist']);
+
+function jsonLdListType(document: Doc): string | null {
+  for (const data of jsonLd(document)) {
+    const found = findTyped(data, LIST_TYPES);
+    if (found) return String([found['@type']].flat().find((t) => LIST_TYPES.has(String(t).toLowerCase())));
+  }
+  return null;
+}
+
+function findTyped(data: unknown, wanted: Set<string>): Record<string, unknown> | null {
   if (Array.isArray(data)) {
     for (const item of data) {
-      const found = findArticle(item);
+      const found = findTyped(item, wanted);
       if (found) return found;
     }
     return null;
@@ -124,8 +150,8 @@ function findArticle(data: unknown): Record<string, unknown> | null {
   if (!data || typeof data !== 'object') return null;
   const object = data as Record<string, unknown>;
   const types = [object['@type']].flat().map((t) => String(t).toLowerCase());
-  if (types.some((t) => ARTICLE_TYPES.has(t))) return object;
-  return findArticle(object['@graph']);
+  if (types.some((t) => wanted.has(t))) return object;
+  return findTyped(object['@graph'], wanted);
 }
 
 function authorName(author: unknown): string | null {
@@ -139,34 +165,96 @@ function freeness(value: unknown): boolean | null {
   return null;
 }
 
-/** The text of each paragraph of Readability's article HTML, in order. */
-function paragraphsOf(content: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
-  return [...document.querySelectorAll('p')].map((p) => clean(p.textContent ?? '')).filter((p) => p.length > 0);
-}
-
 /** "By Petra Lindqvist, Port Aster": the byline, not the article's own text. */
 function isBylineLine(paragraph: string, byline: string | null): boolean {
   if (paragraph.length > 120 || !/^by\s/i.test(paragraph)) return false;
   return byline === null || byline.split(/,\s*/).some((name) => paragraph.includes(name));
 }
 
+/** A heading that repeats the title: the title is kept apart, not as the first paragraph. */
+function isTitle(block: Block, title: string): boolean {
+  return /^H[1-6]$/.test(block.tag) && block.text.toLowerCase() === title.toLowerCase();
+}
+
+// A sentence: words, then a full stop, question or exclamation mark (maybe inside quotes).
+const SENTENCE = /\p{L}{2,}[^.!?。！？]*[.!?。！？…]/u;
+// A block that is mostly one link to another page: a headline in a list of stories or of search results.
+const HEADLINE_LINK_SHARE = 0.6;
+const MIN_STORY_LINKS = 4;
+const MIN_TEASERS = 2;
+const MAX_LINK_SHARE = 0.5;
+// About five words of English: a sentence, not a label; a headline, not "More" or "Sport".
+const MIN_SENTENCE_LETTERS = 25;
+const MIN_HEADLINE_LETTERS = 12;
+
+/**
+ * Why the article's blocks are not an article, or null. Not length: a two-paragraph brief is an
+ * article. A list of links, a front of headlines or search results, or text without a sentence is not.
+ */
+function notAnArticle(blocks: Block[]): string | null {
+  const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+  if (chars === 0) return 'no text found (is it a home page, a list or a search page?)';
+  const linkChars = blocks.reduce((n, b) => n + b.linkText.length, 0);
+  const kinds = blocks.map(kindOf);
+  const prose = kinds.filter((k) => k === 'prose').length;
+  if (prose === 0) return 'no sentences of text found (is it a home page, a list or a search page?)';
+  if (linkChars > chars * MAX_LINK_SHARE) return `most of its text is links (${Math.round((100 * linkChars) / chars)}%): a list or a front page`;
+  const headlines = new Set(blocks.filter((_, i) => kinds[i] === 'headline').flatMap((b) => b.links));
+  const teasers = proseAfterHeadlines(kinds);
+  // Search results and fronts alternate a headline link with its teaser; an article's paragraphs follow each other.
+  if (headlines.size >= MIN_STORY_LINKS && teasers >= MIN_TEASERS && teasers * 2 >= prose) {
+    return `${count(headlines.size, 'headline link')} to other pages, each with a line of text: a list of stories or search results`;
+  }
+  return null;
+}
+
+type Kind = 'prose' | 'headline' | 'other';
+
+function kindOf(block: Block): Kind {
+  const linked = block.links.length > 0 && block.linkText.length >= block.text.length * HEADLINE_LINK_SHARE;
+  if (linked) return letterCount(block.linkText) >= MIN_HEADLINE_LETTERS && !/:\/\/|^www\./i.test(block.linkText) ? 'headline' : 'other';
+  const proseLike = block.linkText.length < block.text.length / 2 && letterCount(block.text) >= MIN_SENTENCE_LETTERS && SENTENCE.test(block.text);
+  return proseLike ? 'prose' : 'other';
+}
+
+/** How many prose blocks come straight after a headline link (with only short lines, such as a date, between). */
+function proseAfterHeadlines(kinds: Kind[]): number {
+  let previous: Kind = 'other';
+  let after = 0;
+  for (const kind of kinds) {
+    if (kind === 'other') continue;
+    if (kind === 'prose' && previous === 'headline') after++;
+    previous = kind;
+  }
+  return after;
+}
+
+// Letters, not words: Chinese and Japanese write sentences without spaces.
+function letterCount(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
 function hasEnoughText(document: Doc): boolean {
   const paragraphs = [...document.querySelectorAll('p')].map((p) => clean(p.textContent ?? '')).filter((p) => p.length > 40);
-  return paragraphs.length >= MIN_PARAGRAPHS * 2 && paragraphs.reduce((n, p) => n + p.length, 0) >= MIN_TEXT_CHARS * 2;
+  return paragraphs.length >= PAYWALL_MIN_PARAGRAPHS && paragraphs.reduce((n, p) => n + p.length, 0) >= PAYWALL_MIN_CHARS;
 }
 
 function visibleText(document: Doc): string {
   return clean(document.body?.textContent ?? '');
 }
 
-/** Whitespace as a browser renders it: runs collapsed to one space, none at the ends. */
-function clean(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
-
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? clean(value) : null;
+}
+
+/** A link's address made absolute against the page's own, when there is one. */
+function resolved(href: string | null, base: string | null): string | null {
+  if (!href || !base) return href;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
 }
 
 function httpUrl(value: string | null): string | null {

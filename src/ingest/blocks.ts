@@ -1,0 +1,67 @@
+import { parseHTML } from 'linkedom';
+
+/** One block of text as a browser lays it out: a paragraph, heading, list item, cell, line. */
+export interface Block {
+  text: string;
+  /** The innermost block element holding the text, upper case ("P", "H2", "LI", "DIV"). */
+  tag: string;
+  /** The part of the text that sits inside links, whitespace collapsed. */
+  linkText: string;
+  /** The distinct link targets in the block. */
+  links: string[];
+}
+
+// Elements a browser starts on a new line: their text never runs into their neighbours'.
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL',
+  'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+// Never the article's words: captions (the bot quotes the story, not the picture), code and controls.
+const SKIPPED_TAGS = new Set(['FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'SVG', 'MATH']);
+
+/** Whitespace as a browser renders it: runs collapsed to one space, none at the ends. */
+export function clean(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The text blocks of an article's HTML, in document order. Text directly inside a block and
+ * outside its child blocks is a block of its own (a div's loose text); a line break (<br>, or a
+ * new line in <pre>) ends a block, as it ends a line on screen.
+ */
+export function articleBlocks(html: string): Block[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks: Block[] = [];
+  let parts: { value: string; inLink: boolean }[] = [];
+  let links = new Set<string>();
+  const flush = (tag: string) => {
+    const text = clean(parts.map((p) => p.value).join(''));
+    if (text) blocks.push({ text, tag, linkText: clean(parts.filter((p) => p.inLink).map((p) => p.value).join('')), links: [...links] });
+    parts = [];
+    links = new Set();
+  };
+  const walk = (node: Node, tag: string, inLink: boolean, inPre: boolean): void => {
+    if (node.nodeType === 3) {
+      const lines = inPre ? (node.nodeValue ?? '').split('\n') : [node.nodeValue ?? ''];
+      lines.forEach((line, i) => {
+        if (i > 0) flush(tag);
+        parts.push({ value: line, inLink });
+      });
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const name = element.tagName.toUpperCase();
+    if (SKIPPED_TAGS.has(name)) return;
+    if (name === 'BR') return flush(tag);
+    const block = BLOCK_TAGS.has(name);
+    if (block) flush(tag);
+    const href = name === 'A' ? element.getAttribute('href') : null;
+    if (href) links.add(href);
+    for (const child of element.childNodes) walk(child, block ? name : tag, inLink || name === 'A', inPre || name === 'PRE');
+    if (block) flush(name);
+  };
+  walk(document.body as unknown as Node, 'BODY', false, false);
+  return blocks;
+}
