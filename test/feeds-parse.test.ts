@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed, FeedFormatError, MAX_ITEMS, type FeedItem } from '../src/feeds/parseFeed.js';
+import { matchesFeed } from '../src/feeds/match.js';
 
 const FIXTURES = join(import.meta.dirname, 'feeds');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -256,5 +257,69 @@ describe('parseFeed: bounds', () => {
     const entity = 'x'.repeat(10_000);
     const text = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "${entity}">]><rss version="2.0"><channel><title>${'&big;'.repeat(1000)}</title></channel></rss>`;
     expect(formatError(text)).toMatch(/^the RSS feed cannot be read: .*limit/i);
+  });
+});
+
+describe('matchesFeed', () => {
+  const story = item({
+    url: 'https://gazette.example/world/2025/02/18/okonkwo-vell-meets-envoy.html',
+    title: 'Minister Růžička welcomes the Harbour Accord',
+    summary: "Marta Kovač's riot police cleared the square in Łódź; Ørsted & co. watched.",
+    categories: ['Diplomacy', 'Northern Ports'],
+  });
+
+  it('takes every item when there are no terms', () => {
+    expect(matchesFeed(story, [])).toBe(true);
+    expect(matchesFeed(item({ url: 'https://a.example/x' }), [])).toBe(true);
+  });
+
+  it('is case-insensitive and folds diacritics, both ways', () => {
+    expect(matchesFeed(story, ['ruzicka'])).toBe(true);
+    expect(matchesFeed(story, ['RŮŽIČKA'])).toBe(true);
+    expect(matchesFeed(item({ url: 'https://a.example/x', title: 'Ruzicka speaks' }), ['Růžička'])).toBe(true);
+    expect(matchesFeed(story, ['Lodz'])).toBe(true);
+    expect(matchesFeed(story, ['orsted'])).toBe(true);
+  });
+
+  it('matches whole words only', () => {
+    expect(matchesFeed(story, ['Rio'])).toBe(false); // "riot"
+    expect(matchesFeed(story, ['Harbor'])).toBe(false);
+    expect(matchesFeed(story, ['Accor'])).toBe(false);
+    expect(matchesFeed(story, ['Kovač'])).toBe(true); // "Kovač's"
+    expect(matchesFeed(item({ url: 'https://a.example/x', title: 'Riot in the port' }), ['Rio'])).toBe(false);
+    expect(matchesFeed(item({ url: 'https://a.example/x', title: 'Delegates reach Rio.' }), ['Rio'])).toBe(true);
+  });
+
+  it('matches phrases word for word, across punctuation but not across other words', () => {
+    expect(matchesFeed(story, ['Harbour Accord'])).toBe(true);
+    expect(matchesFeed(story, ['harbour   accord'])).toBe(true);
+    expect(matchesFeed(story, ['Minister Harbour'])).toBe(false);
+    expect(matchesFeed(story, ['Łódź Ørsted'])).toBe(true); // "Łódź; Ørsted"
+  });
+
+  it('looks at the title, the summary, the categories and the url path, not the host', () => {
+    const bare = { url: 'https://gazette.example/world/2025/02/18/story.html', title: null, summary: null, categories: [] };
+    expect(matchesFeed(item({ ...bare, title: 'Brandt speaks' }), ['Brandt'])).toBe(true);
+    expect(matchesFeed(item({ ...bare, summary: 'Brandt speaks' }), ['Brandt'])).toBe(true);
+    expect(matchesFeed(item({ ...bare, categories: ['Brandt'] }), ['Brandt'])).toBe(true);
+    expect(matchesFeed(item({ ...bare, url: 'https://gazette.example/world/brandt-speaks-1234' }), ['Brandt'])).toBe(true);
+    expect(matchesFeed(item({ ...bare, url: 'https://herald.example/w/rozmowa-z-%C5%82odzi' }), ['rozmowa z lodzi'])).toBe(true);
+    expect(matchesFeed(item(bare), ['gazette'])).toBe(false);
+    expect(matchesFeed(item(bare), ['html'])).toBe(false);
+    expect(matchesFeed(item(bare), ['Brandt'])).toBe(false);
+  });
+
+  it('needs one term of several, and ignores terms with no letters or digits', () => {
+    expect(matchesFeed(story, ['Brandt', 'Okonkwo-Vell'])).toBe(true);
+    expect(matchesFeed(story, ['Brandt', 'Lavender'])).toBe(false);
+    expect(matchesFeed(story, ['—', '...'])).toBe(false);
+  });
+
+  it('works on what parseFeed gives', () => {
+    const feed = parseFeed(fixture('gazette-rss.xml'), 'https://gazette.example/feeds/world.xml');
+    const titles = (terms: string[]) => feed.items.filter((entry) => matchesFeed(entry, terms)).map((entry) => entry.title);
+    expect(titles(['Ruzicka'])).toEqual(['Minister Růžička & the harbour talks']);
+    expect(titles(['kovac', 'harbour accord'])).toEqual(['Minister Růžička & the harbour talks', 'Kovač: "We will not sign" \u2014 talks stall']);
+    expect(titles(['World'])).toHaveLength(7); // every link is under /world/
   });
 });
