@@ -189,6 +189,11 @@ describe('parseFeed: sitemaps', () => {
     });
   });
 
+  it('reads a document with comments and processing instructions around its root', () => {
+    const text = '\uFEFF<?xml version="1.0"?>\n<!-- generated -->\n<?xml-stylesheet href="s.xsl"?>\n<urlset><url><loc>https://a.example/1</loc></url></urlset>\n<!-- 12 ms -->\n';
+    expect(parseFeed(text, 'https://a.example/s.xml').items.map((entry) => entry.url)).toEqual(['https://a.example/1']);
+  });
+
   it('reads an empty sitemap', () => {
     expect(parseFeed('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>', 'https://a.example/s.xml').items).toEqual([]);
   });
@@ -209,6 +214,7 @@ describe('parseFeed: what is not a feed', () => {
     ['a feed cut off between tags', gazette.slice(0, gazette.indexOf('</item>') + 7), 'the XML ends before its <rss> element is closed (truncated?)'],
     ['a feed cut off inside a tag', gazette.slice(0, gazette.indexOf('</title>') + 4), 'the XML ends before its <rss> element is closed (truncated?)'],
     ['a sitemap cut off', fixture('news-sitemap.xml').slice(0, 400), 'the XML ends before its <urlset> element is closed (truncated?)'],
+    ['a feed with text after its end', rss('<item><link>https://a.example/1</link></item>') + '\n<!-- cached -->\n<p>served by cache-7</p>', 'the XML goes on after its closing </rss>'],
     ['RSS without a channel', '<rss version="2.0"><item><link>https://a.example/1</link></item></rss>', 'the RSS feed cannot be read: The RSS feed does not have a channel element'],
   ])('refuses %s', (_name, text, message) => {
     expect(formatError(text)).toBe(message);

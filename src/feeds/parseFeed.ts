@@ -54,11 +54,8 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   const root = rootElement(text);
   const kind = kindOf(root.name);
   if (!kind) throw new FeedFormatError(notAFeed(root.name));
-  if (!root.selfClosing && !isClosed(text, root.name)) {
-    // fast-xml-parser accepts a document that stops between two tags; the last item would then
-    // be half an item. A cut-off download is reported, not read.
-    throw new FeedFormatError(`the XML ends before its <${root.name}> element is closed (truncated?)`);
-  }
+  const unclosed = root.selfClosing ? null : unclosedRoot(text, root.name);
+  if (unclosed) throw new FeedFormatError(unclosed);
   const broken = structuralError(text);
   if (broken) throw new FeedFormatError(`the XML is broken: ${broken}`);
   if (kind === 'sitemap' || kind === 'sitemap-index') return parseSitemap(text, kind, feedUrl);
@@ -98,11 +95,16 @@ function notAFeed(rootName: string): string {
   return `the XML is not a feed or a sitemap (its root element is <${rootName}>)`;
 }
 
-/** Whether the root element's closing tag ends the document (only comments or space after it). */
-function isClosed(text: string, rootName: string): boolean {
+/**
+ * Why the root element's closing tag does not end the document, or null when it does (comments
+ * and space may follow). fast-xml-parser accepts a document that stops between two tags, and the
+ * last item would then be half an item: a cut-off download is reported, not read.
+ */
+function unclosedRoot(text: string, rootName: string): string | null {
   const close = text.lastIndexOf(`</${rootName}`);
-  if (close < 0) return false;
-  return /^<\/[^>]*>(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/.test(text.slice(close));
+  if (close < 0) return `the XML ends before its <${rootName}> element is closed (truncated?)`;
+  if (/^<\/[^>]*>(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/.test(text.slice(close))) return null;
+  return `the XML goes on after its closing </${rootName}>`;
 }
 
 /**
