@@ -1,4 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+
+const packageInfo = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; repository?: string | { url?: string }; homepage?: string };
+
+/** package.json's repository (or homepage) as an https url, or null when neither is set. */
+function repositoryUrl(): string | null {
+  const repository = typeof packageInfo.repository === 'string' ? packageInfo.repository : packageInfo.repository?.url;
+  const url = repository?.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^github:/, 'https://github.com/') ?? packageInfo.homepage;
+  return url ?? null;
+}
 
 /** Configuration from the environment (contracts §3), checked once at start. */
 export interface Config {
@@ -10,12 +20,21 @@ export interface Config {
   corpusDir: string;
   rateLimit: { count: number; seconds: number } | null;
   cacheDir: string;
+  /** FEEDS_FILE: the feeds to follow (default feeds.yaml; a missing file means no following). */
+  feedsFile: string;
+  /** FETCH_USER_AGENT: sent with every fetch. */
+  userAgent: string;
+  /** ALLOW_PRIVATE_URLS=1: fetches may reach loopback and private addresses. */
+  allowPrivateUrls: boolean;
   /** LOG_LEVEL: not in contracts §3, an optional addition (default info; debug logs question text). */
   logLevel: LogLevel;
 }
 
 /** A variable that is set but malformed. The message names the variable, never a token's value. */
 export class ConfigError extends Error {}
+
+/** Names Verbatim, its version and where to find it, so a site's operator knows who is calling. */
+export const DEFAULT_USER_AGENT = `Verbatim/${packageInfo.version} (news quotation bot${repositoryUrl() ? `; +${repositoryUrl()}` : ''})`;
 
 const SNOWFLAKE = /^\d{15,21}$/;
 const DEFAULT_RATE_LIMIT = { count: 5, seconds: 10 };
@@ -36,8 +55,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: value('CORPUS_DIR') ?? 'corpus',
     rateLimit: rateLimit(value('RATE_LIMIT')),
     cacheDir: value('CACHE_DIR') ?? '.cache',
+    feedsFile: value('FEEDS_FILE') ?? 'feeds.yaml',
+    userAgent: userAgent(value('FETCH_USER_AGENT')),
+    allowPrivateUrls: flag('ALLOW_PRIVATE_URLS', value('ALLOW_PRIVATE_URLS')),
     logLevel: logLevel(value('LOG_LEVEL')),
   };
+}
+
+function flag(name: string, raw: string | null): boolean {
+  if (raw === null || raw === '0' || raw.toLowerCase() === 'false') return false;
+  if (raw === '1' || raw.toLowerCase() === 'true') return true;
+  throw new ConfigError(`${name} is malformed: expected 1 or 0, got "${raw}"`);
+}
+
+function userAgent(raw: string | null): string {
+  if (raw === null) return DEFAULT_USER_AGENT;
+  // A header value: printable ASCII only, or the request could not be sent.
+  if (!/^[\x20-\x7e]+$/.test(raw)) throw new ConfigError('FETCH_USER_AGENT is malformed: only printable ASCII characters can be sent in a header');
+  return raw;
 }
 
 function logLevel(raw: string | null): LogLevel {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readConfig, ConfigError } from '../src/config.js';
+import { readConfig, ConfigError, DEFAULT_USER_AGENT } from '../src/config.js';
 
 describe('readConfig', () => {
   it('gives the defaults for an empty environment and for empty variables', () => {
@@ -7,6 +7,7 @@ describe('readConfig', () => {
       expect(readConfig(env)).toEqual({
         token: null, clientId: null, guildId: null, apiBase: null, corpusDir: 'corpus',
         rateLimit: { count: 5, seconds: 10 }, cacheDir: '.cache', logLevel: 'info',
+        feedsFile: 'feeds.yaml', userAgent: DEFAULT_USER_AGENT, allowPrivateUrls: false,
       });
     }
   });
@@ -15,12 +16,12 @@ describe('readConfig', () => {
     const config = readConfig({
       DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '876543210987654321',
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api/', CORPUS_DIR: 'news', RATE_LIMIT: '3/60', CACHE_DIR: '/tmp/c',
-      LOG_LEVEL: 'DEBUG',
+      LOG_LEVEL: 'DEBUG', FEEDS_FILE: 'conf/feeds.yaml', FETCH_USER_AGENT: 'NewsDesk/2.0 (+mailto:desk@example.org)', ALLOW_PRIVATE_URLS: '1',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi', clientId: '123456789012345678', guildId: '876543210987654321',
       apiBase: 'http://127.0.0.1:8080/api', corpusDir: 'news', rateLimit: { count: 3, seconds: 60 }, cacheDir: '/tmp/c',
-      logLevel: 'debug',
+      logLevel: 'debug', feedsFile: 'conf/feeds.yaml', userAgent: 'NewsDesk/2.0 (+mailto:desk@example.org)', allowPrivateUrls: true,
     });
     expect(readConfig({ RATE_LIMIT: 'OFF' }).rateLimit).toBeNull();
   });
@@ -33,9 +34,15 @@ describe('readConfig', () => {
     [{ RATE_LIMIT: 'five per ten' }, /RATE_LIMIT is malformed/],
     [{ RATE_LIMIT: '0/10' }, /RATE_LIMIT is malformed/],
     [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL is malformed/],
+    [{ ALLOW_PRIVATE_URLS: 'yes please' }, /ALLOW_PRIVATE_URLS is malformed/],
+    [{ FETCH_USER_AGENT: 'Verbatim\u00e9\n' }, /FETCH_USER_AGENT is malformed/],
   ])('names the malformed variable: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('the default User-Agent names Verbatim and its version', () => {
+    expect(DEFAULT_USER_AGENT).toMatch(/^Verbatim\/\d+\.\d+\.\d+ \(/);
   });
 
   it('never puts the token in an error', () => {

@@ -17,6 +17,20 @@ const SHINGLE_WORDS = 5;
 const SAME_STORY = 0.7;
 const TRACKING = /^(utm_\w+|fbclid|gclid|ocid|cmpid|ref|smid|mc_cid|mc_eid)$/i;
 
+/** The url with its fragment and tracking parameters removed, as it is written into the corpus; null when not http(s). */
+export function withoutTracking(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  for (const key of [...parsed.searchParams.keys()]) if (TRACKING.test(key)) parsed.searchParams.delete(key);
+  parsed.hash = '';
+  return parsed.href;
+}
+
 /** A URL as it names a page: no fragment, no tracking parameters, no "www.", no trailing slash. */
 export function canonicalUrl(url: string | null): string | null {
   if (!url) return null;
@@ -64,25 +78,51 @@ function containment(a: Set<number>, b: Set<number>): number {
  * headline, intro or credit line).
  */
 export class DuplicateFinder {
-  private readonly known: { file: string; url: string | null; shingles: Set<number> }[] = [];
+  // By file, in the order added (so the first of two equal matches is the older article).
+  private readonly known = new Map<string, { url: string | null; shingles: Set<number> }>();
+  private readonly byUrl = new Map<string, string>();
 
   constructor(articles: Iterable<KnownArticle> = []) {
     for (const article of articles) this.add(article);
   }
 
   add(article: KnownArticle): void {
-    this.known.push({ file: article.file, url: canonicalUrl(article.url), shingles: shingles(article.body) });
+    this.remove(article.file);
+    const url = canonicalUrl(article.url);
+    this.known.set(article.file, { url, shingles: shingles(article.body) });
+    if (url && !this.byUrl.has(url)) this.byUrl.set(url, article.file);
+  }
+
+  /** Forgets the article of `file` (removed, or about to be read again). */
+  remove(file: string): void {
+    const entry = this.known.get(file);
+    if (!entry) return;
+    this.known.delete(file);
+    if (entry.url && this.byUrl.get(entry.url) === file) {
+      this.byUrl.delete(entry.url);
+      for (const [other, known] of this.known) {
+        if (known.url === entry.url) {
+          this.byUrl.set(entry.url, other);
+          break;
+        }
+      }
+    }
+  }
+
+  /** The known article whose canonical url is `url`'s, if any. */
+  fileWithUrl(url: string): string | null {
+    const key = canonicalUrl(url);
+    return key ? this.byUrl.get(key) ?? null : null;
   }
 
   find(candidate: { url: string | null; body: string }): Duplicate | null {
-    const url = canonicalUrl(candidate.url);
-    const sameUrl = url ? this.known.find((k) => k.url === url) : undefined;
-    if (sameUrl) return { file: sameUrl.file, reason: `the same url (${candidate.url})` };
+    const sameUrl = candidate.url ? this.fileWithUrl(candidate.url) : null;
+    if (sameUrl) return { file: sameUrl, reason: `the same url (${candidate.url})` };
     const runs = shingles(candidate.body);
     let best: { file: string; share: number } | null = null;
-    for (const known of this.known) {
+    for (const [file, known] of this.known) {
       const share = containment(runs, known.shingles);
-      if (share >= SAME_STORY && (!best || share > best.share)) best = { file: known.file, share };
+      if (share >= SAME_STORY && (!best || share > best.share)) best = { file, share };
     }
     return best ? { file: best.file, reason: `the same story (${Math.round(best.share * 100)}% of the shorter text's five-word runs)` } : null;
   }

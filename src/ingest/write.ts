@@ -21,7 +21,7 @@ export function slug(title: string): string {
 }
 
 /** The article in the corpus format (contracts §1): YAML front matter, then the body unchanged. */
-export function toMarkdown(meta: ArticleMeta, body: string): string {
+export function toMarkdown(meta: ArticleMeta & { fetched?: string }, body: string): string {
   const fields = Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== null && value !== ''));
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n${body.trimEnd()}\n`;
 }

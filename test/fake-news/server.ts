@@ -54,6 +54,13 @@ export class FakeNewsSite {
     return this.set(path, { headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: html });
   }
 
+  /** Serves what `from` serves at `to` as well (a wire copy, a syndicated page). */
+  copy(from: string, to: string): this {
+    const route = this.routes.get(from);
+    if (!route) throw new Error(`nothing at ${from}`);
+    return this.set(to, route);
+  }
+
   requestsFor(path: string): SeenRequest[] {
     return this.requests.filter((r) => r.path === path);
   }
@@ -97,4 +104,34 @@ ${article.canonical ? `<link rel="canonical" href="${article.canonical}">` : ''}
 <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <article><h1>${article.title}</h1>${article.paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article>
 <footer>© ${article.outlet}. All rights reserved.</footer></body></html>`;
+}
+
+export interface FakeItem {
+  title: string;
+  link: string;
+  summary?: string;
+  published?: string;
+}
+
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An RSS 2.0 feed of these items, newest first as real feeds list them. */
+export function rssFeed(title: string, items: FakeItem[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xml(title)}</title><link>https://fake.example/</link><description>news</description>
+${items.map((i) => `<item><title>${xml(i.title)}</title><link>${xml(i.link)}</link>${i.summary ? `<description>${xml(i.summary)}</description>` : ''}${i.published ? `<pubDate>${new Date(i.published).toUTCString()}</pubDate>` : ''}</item>`).join('\n')}
+</channel></rss>`;
+}
+
+/** An Atom feed of these items. */
+export function atomFeed(title: string, items: FakeItem[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${xml(title)}</title><id>urn:fake:feed</id><updated>2025-03-05T00:00:00Z</updated>
+${items.map((i, n) => `<entry><title>${xml(i.title)}</title><id>urn:fake:${n}</id><link rel="alternate" href="${xml(i.link)}"/>${i.summary ? `<summary>${xml(i.summary)}</summary>` : ''}<updated>${i.published ?? '2025-03-05T00:00:00Z'}</updated></entry>`).join('\n')}
+</feed>`;
+}
+
+/** A Google News sitemap of these items. */
+export function newsSitemap(outlet: string, items: FakeItem[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+${items.map((i) => `<url><loc>${xml(i.link)}</loc><news:news><news:publication><news:name>${xml(outlet)}</news:name><news:language>en</news:language></news:publication><news:publication_date>${i.published ?? '2025-03-05'}</news:publication_date><news:title>${xml(i.title)}</news:title></news:news></url>`).join('\n')}
+</urlset>`;
 }
