@@ -6,6 +6,7 @@ import * as quotes from './quotes.js';
 import * as sources from './sources.js';
 import * as help from './help.js';
 import * as reindex from './reindex.js';
+import * as add from './add.js';
 
 /** One slash command: its definition, its handler, and optionally its autocomplete. */
 export interface Command {
@@ -15,6 +16,6 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }
 
-export const commands: readonly Command[] = [ask, quotes, sources, help, reindex];
+export const commands: readonly Command[] = [ask, quotes, sources, help, reindex, add];
 
 export const commandsByName = new Map(commands.map((command) => [command.data.name, command]));

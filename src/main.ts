@@ -8,6 +8,7 @@ import { readConfig, ConfigError, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { CorpusReloader } from './reload.js';
+import { Intake } from './intake.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
 async function main(): Promise<number> {
@@ -37,9 +38,12 @@ async function main(): Promise<number> {
   // Articles added, edited or removed while running are picked up without a restart.
   const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log });
   reloader.watch();
+  // New articles from /add and the feeds are written to the corpus folder; the watcher indexes them.
+  const intake = new Intake(config, log).start();
   try {
-    return config.token ? await runBot(config, reloader, log) : await runConsoleMode(reloader);
+    return config.token ? await runBot(config, reloader, intake, log) : await runConsoleMode(reloader);
   } finally {
+    await intake.stop();
     await reloader.close();
   }
 }
@@ -53,8 +57,8 @@ async function runConsoleMode(reloader: CorpusReloader): Promise<number> {
   return 0;
 }
 
-async function runBot(config: Config, reloader: CorpusReloader, log: Logger): Promise<number> {
-  const bot = await startBot(config, { verbatim: () => reloader.current(), log, reindex: () => reloader.reload() });
+async function runBot(config: Config, reloader: CorpusReloader, intake: Intake, log: Logger): Promise<number> {
+  const bot = await startBot(config, { verbatim: () => reloader.current(), log, reindex: () => reloader.reload(), addUrl: (url) => intake.addUrl(url) });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

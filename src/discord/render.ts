@@ -8,6 +8,7 @@ import { indexTerm } from '../search/terms.js';
 import type { QuoteContext } from '../verbatim.js';
 import type { IndexedArticle } from '../search/corpusIndex.js';
 import type { CorpusChange } from '../reload.js';
+import type { AddResult } from '../ingest/add.js';
 import { count } from '../text/count.js';
 import type { LoadFailure } from '../corpus/types.js';
 import { encodeButton } from './buttons.js';
@@ -266,6 +267,29 @@ export function renderReindex(change: CorpusChange): Reply {
       title: `Corpus reloaded: ${count(change.articles, 'article')} in ${(change.ms / 1000).toFixed(1)} s`,
       description: truncate(description, LIMITS.description),
     }],
+    components: [],
+    ephemeral: true,
+  };
+}
+
+/** What /add did: the article added, with its counts, or why nothing was. Private to the manager who asked. */
+export function renderAdd(result: AddResult): Reply {
+  if (result.status !== 'added') {
+    return {
+      embeds: [{ color: COLOUR, title: 'Not added', description: truncate(`${escapeText(truncate(result.source, 300))}\n${escapeText(truncate(result.reason, 1000))}`, LIMITS.description) }],
+      components: [],
+      ephemeral: true,
+    };
+  }
+  const { meta } = result;
+  const speakers = result.speakers.slice(0, 10).map(([name, n]) => `${escapeText(name)} ${n}`).join(', ');
+  const lines = [
+    [meta.outlet, meta.published ?? 'no date'].filter(Boolean).map((part) => escapeText(String(part))).join(' · '),
+    `${count(result.paragraphs, 'paragraph')}, ${count(result.sentences, 'sentence')}, ${count(result.statements, 'attributed statement')}${speakers ? ` (${speakers})` : ''}`,
+    `Saved as \`${truncate(result.file, 200).replace(/`/g, "'")}\`; it can be asked about as soon as it is indexed (a few seconds).`,
+  ];
+  return {
+    embeds: [{ color: COLOUR, title: truncate(`Added: ${escapeText(meta.title)}`, LIMITS.title), ...(meta.url ? { url: meta.url } : {}), description: truncate(lines.join('\n'), LIMITS.description) }],
     components: [],
     ephemeral: true,
   };
