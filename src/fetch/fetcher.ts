@@ -58,7 +58,7 @@ export const DEFAULTS = {
   totalTimeoutMs: 15_000,
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
-  hostPauseMs: 1_000,
+  hostPauseMs: 500,
   maxRetryWaitMs: 10_000,
 };
 // The longest URL taken: longer ones are not pages a person shares.

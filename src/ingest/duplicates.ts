@@ -19,6 +19,11 @@ const TRACKING = /^(utm_\w+|fbclid|gclid|ocid|cmpid|ref|smid|mc_cid|mc_eid)$/i;
 
 /** The url with its fragment and tracking parameters removed, as it is written into the corpus; null when not http(s). */
 export function withoutTracking(url: string): string | null {
+  return trackingFree(url)?.href ?? null;
+}
+
+/** The http(s) url parsed, without fragment and tracking parameters (a query without any is kept as written). */
+function trackingFree(url: string): URL | null {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -26,22 +31,16 @@ export function withoutTracking(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  for (const key of [...parsed.searchParams.keys()]) if (TRACKING.test(key)) parsed.searchParams.delete(key);
+  const tracking = [...parsed.searchParams.keys()].filter((key) => TRACKING.test(key));
+  for (const key of tracking) parsed.searchParams.delete(key);
   parsed.hash = '';
-  return parsed.href;
+  return parsed;
 }
 
 /** A URL as it names a page: no fragment, no tracking parameters, no "www.", no trailing slash. */
 export function canonicalUrl(url: string | null): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  for (const key of [...parsed.searchParams.keys()]) if (TRACKING.test(key)) parsed.searchParams.delete(key);
+  const parsed = url ? trackingFree(url) : null;
+  if (!parsed) return null;
   parsed.searchParams.sort();
   const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
   const path = parsed.pathname.replace(/\/+$/, '');
