@@ -95,7 +95,7 @@ describe('adding an article by url', () => {
       [site.url('/pdf'), /^not an HTML page \(application\/pdf\)/],
       [site.url('/empty'), /^the page is empty/],
       [site.url('/loop'), /^a redirect loop/],
-      [site.url('/huge'), /^refused: the response is 20\.0 MB, over the limit of 5\.0 MB/],
+      [site.url('/huge'), /^refused: the response is 20\.0 MB, over the limit of 10\.0 MB/],
       [site.url('/slow'), /^gave up: no complete answer within 1\.5 s/],
       [site.url('/paywall'), /paywall stub/],
       [site.url('/section'), /not a news article/],

@@ -306,6 +306,7 @@ export function renderHelp(): Reply {
     '**/quotes** `speaker` `topic` — what one person said; pick the name from the list.',
     '**/sources** — the articles Verbatim knows, with their counts of statements.',
     '**/reindex** — for members with Manage Server: reload the corpus now and see what changed.',
+    '**/add** `url` — for members with Manage Server: fetch a news page and add it to the corpus.',
     '',
     'Add `private: True` to see the answer alone; a button can post it for everyone after.',
   ].join('\n');

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import { FeedsFileError, readFeedsFile, type FeedConfig } from './feedsFile.js';
 import { FeedFollower, type FeedRun } from './follow.js';
 
@@ -96,6 +96,10 @@ export class FeedSchedule {
       const run = await this.follower.read(feed);
       this.report(run);
       // Unless the feeds file changed meanwhile and the feed was scheduled anew.
+      if (this.feeds.get(feed.url)?.config === feed) this.schedule(feed, feed.everyMs);
+    }).catch((error: unknown) => {
+      // Nothing here should throw; if it does, the feed is tried again later and the others go on.
+      this.log.error({ feed: feed.url, ...errorFields(error) }, 'feed run failed');
       if (this.feeds.get(feed.url)?.config === feed) this.schedule(feed, feed.everyMs);
     });
   }

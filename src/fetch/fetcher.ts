@@ -55,8 +55,8 @@ export interface Fetched {
 
 export const DEFAULTS = {
   connectTimeoutMs: 5_000,
-  totalTimeoutMs: 15_000,
-  maxBytes: 5 * 1024 * 1024,
+  totalTimeoutMs: 10_000,
+  maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
   hostPauseMs: 500,
   maxRetryWaitMs: 10_000,
