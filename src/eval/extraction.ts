@@ -43,6 +43,8 @@ export interface ExtractionReport {
   scores: { all: HalfScores; development: HalfScores; heldOut: HalfScores };
   refused: { id: string; reason: string }[];
   worst: PageResult[];
+  /** Every page's figures, in id order (for comparing two runs). */
+  results: PageResult[];
 }
 
 /** How a page's text is obtained: our extractor by default, or a saved output (to check the metric). */
@@ -121,6 +123,7 @@ export function evaluateExtraction(dir: string, extract: Extractor = ourExtracto
     scores: { all: select(), development: select('development'), heldOut: select('held-out') },
     refused: results.filter((r) => r.flag === 'refused' || r.flag === 'error').map((r) => ({ id: r.id, reason: r.reason ?? '' })),
     worst: [...results].sort((a, b) => a.f1 - b.f1 || a.id.localeCompare(b.id)).slice(0, WORST_SHOWN).filter((r) => r.f1 < 1),
+    results,
   };
 }
 

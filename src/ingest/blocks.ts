@@ -65,3 +65,18 @@ export function articleBlocks(html: string): Block[] {
   walk(document.body as unknown as Node, 'BODY', false, false);
   return blocks;
 }
+
+// A sentence: words, then a full stop, question or exclamation mark (maybe inside quotes).
+const SENTENCE = /\p{L}{2,}[^.!?。！？]*[.!?。！？…]/u;
+// About five words of English: a sentence, not a label.
+const MIN_SENTENCE_LETTERS = 25;
+
+/** Letters, not words: Chinese and Japanese write sentences without spaces. */
+export function letterCount(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
+/** A block of running text: a sentence or more, mostly outside links. */
+export function isProse(block: Block): boolean {
+  return block.linkText.length < block.text.length / 2 && letterCount(block.text) >= MIN_SENTENCE_LETTERS && SENTENCE.test(block.text);
+}

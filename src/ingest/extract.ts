@@ -1,7 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { count } from '../text/count.js';
-import { articleBlocks, clean, type Block } from './blocks.js';
+import { articleBlocks, clean, isProse, letterCount, type Block } from './blocks.js';
+import { withoutChrome } from './chrome.js';
 
 /** An article taken from a saved web page, ready to be written in the corpus format. */
 export interface ExtractedArticle {
@@ -61,7 +62,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     published: isoDate(meta.published ?? parsed?.publishedTime ?? null),
     outlet: clean(meta.outlet ?? parsed?.siteName ?? '') || null,
     url: meta.url,
-    paragraphs: blocks.filter((b) => !isBylineLine(b.text, byline) && !isTitle(b, title)).map((b) => b.text),
+    paragraphs: withoutChrome(blocks, title, byline).map((b) => b.text),
   };
 }
 
@@ -165,26 +166,12 @@ function freeness(value: unknown): boolean | null {
   return null;
 }
 
-/** "By Petra Lindqvist, Port Aster": the byline, not the article's own text. */
-function isBylineLine(paragraph: string, byline: string | null): boolean {
-  if (paragraph.length > 120 || !/^by\s/i.test(paragraph)) return false;
-  return byline === null || byline.split(/,\s*/).some((name) => paragraph.includes(name));
-}
-
-/** A heading that repeats the title: the title is kept apart, not as the first paragraph. */
-function isTitle(block: Block, title: string): boolean {
-  return /^H[1-6]$/.test(block.tag) && block.text.toLowerCase() === title.toLowerCase();
-}
-
-// A sentence: words, then a full stop, question or exclamation mark (maybe inside quotes).
-const SENTENCE = /\p{L}{2,}[^.!?。！？]*[.!?。！？…]/u;
 // A block that is mostly one link to another page: a headline in a list of stories or of search results.
 const HEADLINE_LINK_SHARE = 0.6;
 const MIN_STORY_LINKS = 4;
 const MIN_TEASERS = 2;
 const MAX_LINK_SHARE = 0.5;
-// About five words of English: a sentence, not a label; a headline, not "More" or "Sport".
-const MIN_SENTENCE_LETTERS = 25;
+// About three words of English: a headline, not "More" or "Sport".
 const MIN_HEADLINE_LETTERS = 12;
 
 /**
@@ -213,8 +200,7 @@ type Kind = 'prose' | 'headline' | 'other';
 function kindOf(block: Block): Kind {
   const linked = block.links.length > 0 && block.linkText.length >= block.text.length * HEADLINE_LINK_SHARE;
   if (linked) return letterCount(block.linkText) >= MIN_HEADLINE_LETTERS && !/:\/\/|^www\./i.test(block.linkText) ? 'headline' : 'other';
-  const proseLike = block.linkText.length < block.text.length / 2 && letterCount(block.text) >= MIN_SENTENCE_LETTERS && SENTENCE.test(block.text);
-  return proseLike ? 'prose' : 'other';
+  return isProse(block) ? 'prose' : 'other';
 }
 
 /** How many prose blocks come straight after a headline link (with only short lines, such as a date, between). */
@@ -227,11 +213,6 @@ function proseAfterHeadlines(kinds: Kind[]): number {
     previous = kind;
   }
   return after;
-}
-
-// Letters, not words: Chinese and Japanese write sentences without spaces.
-function letterCount(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
 function hasEnoughText(document: Doc): boolean {
