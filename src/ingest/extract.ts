@@ -51,7 +51,8 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   }
   const parsed = new Readability(page as unknown as Document).parse();
   const title = clean(meta.title ?? parsed?.title ?? '');
-  const byline = clean(meta.author ?? parsed?.byline ?? '') || null;
+  // Readability's guess is the line as printed ("By Hanne Ostrava"); the name is what the corpus keeps.
+  const byline = clean(meta.author ?? parsed?.byline ?? '').replace(/^by\s+/i, '') || null;
   const blocks = parsed?.content ? articleBlocks(parsed.content) : [];
   const refusal = notAnArticle(blocks);
   if (refusal) throw new NotAnArticle(`not a news article: ${refusal}`);
