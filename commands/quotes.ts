@@ -2,25 +2,27 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import type { BotContext } from '../src/discord/context.js';
 import type { Verbatim } from '../src/verbatim.js';
 import { LIMITS, renderAnswer, truncate, type Reply } from '../src/discord/render.js';
-import { send } from '../src/discord/respond.js';
+import { apologize, send } from '../src/discord/respond.js';
+import { completeOutlet, filtersOf, withFilterOptions } from '../src/discord/filterOptions.js';
+import { FilterError, NO_FILTERS, hasFilters, type Filters } from '../src/search/filters.js';
 import { count } from '../src/text/count.js';
 import { cleanQuestion } from '../src/search/understand.js';
 
-export const data = new SlashCommandBuilder()
+export const data = withFilterOptions(new SlashCommandBuilder()
   .setName('quotes')
   .setDescription('What one person said in the articles, best first.')
   .addStringOption((option) =>
     option.setName('speaker').setDescription('Who: start typing a name').setRequired(true).setAutocomplete(true).setMaxLength(200))
   .addStringOption((option) => option.setName('topic').setDescription('Only statements about this').setMaxLength(500))
-  .addBooleanOption((option) => option.setName('private').setDescription('Show the answer to you alone'));
+  .addBooleanOption((option) => option.setName('private').setDescription('Show the answer to you alone')));
 
-export function run(verbatim: Verbatim, speaker: string, topic = '', offset = 0) {
-  return verbatim.quotes(speaker, topic, 5, offset);
+export function run(verbatim: Verbatim, speaker: string, topic = '', offset = 0, filters: Filters = NO_FILTERS) {
+  return verbatim.quotes(speaker, topic, 5, offset, filters);
 }
 
-export function reply(verbatim: Verbatim, speaker: string, topic: string, isPrivate: boolean, offset = 0): Reply {
-  const answer = run(verbatim, speaker, topic, offset);
-  const origin = { command: 'quotes' as const, speaker: cleanQuestion(speaker), topic: cleanQuestion(topic) };
+export function reply(verbatim: Verbatim, speaker: string, topic: string, isPrivate: boolean, offset = 0, filters: Filters = NO_FILTERS): Reply {
+  const answer = run(verbatim, speaker, topic, offset, filters);
+  const origin = { command: 'quotes' as const, speaker: cleanQuestion(speaker), topic: cleanQuestion(topic), ...(hasFilters(filters) ? { filters } : {}) };
   return renderAnswer({ answer, origin, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
 }
 
@@ -28,7 +30,15 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const speaker = interaction.options.getString('speaker', true);
   const topic = interaction.options.getString('topic') ?? '';
   const isPrivate = interaction.options.getBoolean('private') ?? false;
-  return send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate), isPrivate);
+  let filters: Filters;
+  try {
+    filters = filtersOf(interaction);
+  } catch (error) {
+    if (!(error instanceof FilterError)) throw error;
+    await apologize(interaction, `Sorry: ${error.message}.`);
+    return { content: error.message, embeds: [], components: [], ephemeral: true };
+  }
+  return send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate, 0, filters), isPrivate);
 }
 
 // No name is longer: beyond this, autocomplete input is cut, so its work is bounded whatever is typed.
@@ -43,6 +53,7 @@ export function choices(verbatim: Verbatim, input: string): { name: string; valu
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  if (await completeOutlet(interaction, context.verbatim())) return;
   const focused = interaction.options.getFocused(true);
   await interaction.respond(focused.name === 'speaker' ? choices(context.verbatim(), String(focused.value)) : []);
 }

@@ -2,6 +2,7 @@ import type { QuoteKind } from './attribution/attribute.js';
 import type { CorpusIndex, IndexedArticle } from './search/corpusIndex.js';
 import type { Ranked } from './search/rank.js';
 import type { Query } from './search/understand.js';
+import type { Filters } from './search/filters.js';
 
 export interface Source {
   title: string;
@@ -40,6 +41,8 @@ export interface Answer {
   offset: number;
   /** The topic words, for highlighting. */
   topic: string[];
+  /** The filters the question was asked with, or null when none. */
+  filters?: Filters | null;
 }
 
 /** One page of ranked results. */
@@ -104,5 +107,6 @@ export function toContractJson(answer: Answer): object {
     results: answer.results.map((r) => ({
       text: r.text, speaker: r.speaker, quote: r.quote, paragraph: r.paragraph, score: r.score, source: r.source,
     })),
+    ...(answer.filters ? { filters: { since: answer.filters.since, until: answer.filters.until, outlets: answer.filters.outlets } } : {}),
   };
 }

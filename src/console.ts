@@ -3,6 +3,7 @@ import type { Verbatim } from './verbatim.js';
 import { renderAnswerText } from './render/text.js';
 import * as ask from '../commands/ask.js';
 import * as quotes from '../commands/quotes.js';
+import { FilterError, parseFilters, type Filters } from './search/filters.js';
 
 export const HELP_TEXT = [
   'Ask who said what in the articles. Every answer is a sentence from an article, word for word.',
@@ -12,6 +13,7 @@ export const HELP_TEXT = [
   '  /ask who said the talks were useful  sentences about a topic',
   '  /quotes Lavrov                       what that person said',
   '  /quotes speaker:Lavrov topic:embassy  … about a topic',
+  '  /ask what did Lavrov say since:2025-02-18 outlet:Reuters   only those articles (since:, until:, outlet:)',
   '  /sources                             the articles in the corpus',
   '  /help                                this text',
   '',
@@ -25,13 +27,16 @@ export function answerLine(verbatim: Verbatim, line: string): string {
   const [, command = 'ask', rest = ''] = /^\/(\w+)\s*([\s\S]*)$/u.exec(trimmed) ?? [null, 'ask', trimmed];
   switch (command.toLowerCase()) {
     case 'ask': {
-      const question = optionValue(rest, 'question') ?? rest;
-      return question ? renderAnswerText(ask.run(verbatim, question)) : 'Usage: /ask QUESTION\n';
+      const options = readOptions(rest, ['question', ...FILTER_OPTIONS]);
+      const question = options.question ?? options.positional;
+      if (!question) return 'Usage: /ask QUESTION [since:DATE] [until:DATE] [outlet:NAME]\n';
+      return withFilters(options, (filters) => renderAnswerText(ask.run(verbatim, question, 0, filters)));
     }
     case 'quotes': {
-      const topic = optionValue(rest, 'topic') ?? '';
-      const speaker = optionValue(rest, 'speaker') ?? rest.replace(/\btopic:[\s\S]*$/u, '').trim();
-      return speaker ? renderAnswerText(quotes.run(verbatim, speaker, topic)) : 'Usage: /quotes SPEAKER [topic:TOPIC]\n';
+      const options = readOptions(rest, ['speaker', 'topic', ...FILTER_OPTIONS]);
+      const speaker = options.speaker ?? options.positional;
+      if (!speaker) return 'Usage: /quotes SPEAKER [topic:TOPIC] [since:DATE] [until:DATE] [outlet:NAME]\n';
+      return withFilters(options, (filters) => renderAnswerText(quotes.run(verbatim, speaker, options.topic ?? '', 0, filters)));
     }
     case 'sources':
       return renderSources(verbatim);
@@ -42,10 +47,33 @@ export function answerLine(verbatim: Verbatim, line: string): string {
   }
 }
 
-/** `name:value` in a console line, as Discord's option syntax reads; the value runs to the next option. */
-function optionValue(text: string, name: string): string | null {
-  const match = new RegExp(`(?:^|\\s)${name}:\\s*([\\s\\S]*?)(?=\\s+\\w+:|$)`, 'u').exec(text);
-  return match?.[1]?.trim() || null;
+const FILTER_OPTIONS = ['since', 'until', 'outlet'];
+
+/**
+ * `name:value` options in a console line, as Discord's option syntax reads: each value runs to
+ * the next known option. Text before the first option is the positional value.
+ */
+function readOptions(text: string, names: readonly string[]): Record<string, string | undefined> & { positional: string } {
+  const marker = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'gu');
+  const found = [...text.matchAll(marker)];
+  const out: Record<string, string | undefined> & { positional: string } = { positional: (found[0] ? text.slice(0, found[0].index) : text).trim() };
+  found.forEach((match, i) => {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = found[i + 1]?.index ?? text.length;
+    const value = text.slice(start, end).trim();
+    if (value) out[match[1] as string] = value;
+  });
+  return out;
+}
+
+/** Runs `answer` with the line's filters, or says what is wrong with them. */
+function withFilters(options: Record<string, string | undefined>, answer: (filters: Filters) => string): string {
+  try {
+    return answer(parseFilters({ since: options.since, until: options.until, outlets: [options.outlet] }));
+  } catch (error) {
+    if (error instanceof FilterError) return `${error.message}.\n`;
+    throw error;
+  }
 }
 
 function renderSources(verbatim: Verbatim): string {

@@ -9,6 +9,7 @@ import { words } from './search/terms.js';
 import { buildAnswer, type Answer } from './answer.js';
 import type { IndexData } from './build/assemble.js';
 import { verbatimProblem, type DroppedResult } from './verify.js';
+import { NO_FILTERS, articleMask, foldOutlet, hasFilters, outletsOf, type Filters } from './search/filters.js';
 
 export interface VerbatimOptions {
   onDropped?: (dropped: DroppedResult) => void;
@@ -21,6 +22,8 @@ function reportOnStderr(dropped: DroppedResult): void {
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 100;
 const SUGGESTIONS = 3;
+// Article masks kept for filtered questions (one byte an article each).
+const MASKS_KEPT = 16;
 
 /** A quote in its paragraph: the sentences around it, for the "Context" button. */
 export interface QuoteContext {
@@ -32,6 +35,8 @@ export interface QuoteContext {
 /** The core: a loaded, attributed and indexed corpus that answers questions. No Discord here. */
 export class Verbatim {
   private readonly onDropped: (dropped: DroppedResult) => void;
+  private readonly masks = new Map<string, Uint8Array>();
+  private outletList: { name: string; articles: number }[] | null = null;
 
   /** `onDropped` hears of every result withheld by the verbatim check (default: a JSON line on stderr). */
   constructor(readonly index: CorpusIndex, options: VerbatimOptions = {}) {
@@ -56,13 +61,13 @@ export class Verbatim {
     return new Verbatim(CorpusIndex.build(corpus));
   }
 
-  /** Answers a free question: a page of `limit` results from `offset`. */
-  ask(question: string, limit = DEFAULT_LIMIT, offset = 0): Answer {
-    return this.answer(understand(question, this.lookup), limit, offset);
+  /** Answers a free question: a page of `limit` results from `offset`, among the articles the filters keep. */
+  ask(question: string, limit = DEFAULT_LIMIT, offset = 0, filters: Filters = NO_FILTERS): Answer {
+    return this.answer(understand(question, this.lookup), limit, offset, filters);
   }
 
   /** What one speaker said, optionally about a topic (the /quotes command). */
-  quotes(speakerText: string, topic = '', limit = DEFAULT_LIMIT, offset = 0): Answer {
+  quotes(speakerText: string, topic = '', limit = DEFAULT_LIMIT, offset = 0, filters: Filters = NO_FILTERS): Answer {
     const cleaned = cleanQuestion(speakerText);
     const match = this.lookup.find(words(cleaned), () => false);
     const query: Query = {
@@ -71,15 +76,35 @@ export class Verbatim {
       unknownSpeaker: match ? null : cleaned || speakerText,
       topic: words(cleanQuestion(topic)),
     };
-    return this.answer(query, limit, offset);
+    return this.answer(query, limit, offset, filters);
   }
 
-  private answer(query: Query, limit: number, offset: number): Answer {
+  /** The corpus's outlets, most articles first (for the outlet filter's autocomplete). */
+  outlets(): { name: string; articles: number }[] {
+    this.outletList ??= outletsOf(this.index.articles);
+    return this.outletList;
+  }
+
+  private answer(query: Query, limit: number, offset: number, filters: Filters): Answer {
     const start = Math.max(0, offset);
-    const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)));
-    const suggestions = total > 0 ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
+    const filtered = hasFilters(filters);
+    const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)), filtered ? this.maskFor(filters) : null);
+    // With filters, a person who is in the corpus but not in the filtered articles is not misspelt.
+    const suggestions = total > 0 || (filtered && query.speaker) ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
     const answer = buildAnswer(this.index, query, { ranked: ranked.slice(start), total, offset: start }, suggestions);
-    return { ...answer, results: answer.results.filter((r) => this.confirmed(r.sentenceId, r.text, r.paragraph)) };
+    return { ...answer, filters: filtered ? filters : null, results: answer.results.filter((r) => this.confirmed(r.sentenceId, r.text, r.paragraph)) };
+  }
+
+  /** Which articles pass the filters; the last few masks are kept, since a person pages through one answer. */
+  private maskFor(filters: Filters): Uint8Array {
+    const key = JSON.stringify([filters.since, filters.until, filters.outlets.map(foldOutlet).sort()]);
+    let mask = this.masks.get(key);
+    if (!mask) {
+      mask = articleMask(this.index.articles, filters);
+      this.masks.set(key, mask);
+      if (this.masks.size > MASKS_KEPT) this.masks.delete(this.masks.keys().next().value as string);
+    }
+    return mask;
   }
 
   /** The verbatim guarantee: a sentence leaves the core only once its text is confirmed in its article. */

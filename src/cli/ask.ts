@@ -5,14 +5,16 @@ import { openCorpus } from '../build/open.js';
 import { progressReporter, silentProgress } from '../build/progress.js';
 import { toContractJson } from '../answer.js';
 import { renderAnswerText } from '../render/text.js';
+import { FilterError, parseFilters, type Filters } from '../search/filters.js';
 
-const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--limit N] [--json] QUESTION...';
+const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--limit N] [--since DATE] [--until DATE] [--outlet NAME]... [--json] QUESTION...';
 
 interface AskOptions {
   corpus: string;
   limit: number;
   json: boolean;
   question: string;
+  filters: Filters;
 }
 
 class UsageError extends Error {}
@@ -23,7 +25,10 @@ function parseOptions(argv: string[]): AskOptions {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { corpus: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        corpus: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        since: { type: 'string' }, until: { type: 'string' }, outlet: { type: 'string', multiple: true },
+      },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -32,7 +37,15 @@ function parseOptions(argv: string[]): AskOptions {
   if (values.help) throw new UsageError('');
   const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
+  let filters: Filters;
+  try {
+    filters = parseFilters({ since: values.since, until: values.until, outlets: values.outlet ?? [] });
+  } catch (error) {
+    if (error instanceof FilterError) throw new UsageError(error.message);
+    throw error;
+  }
   return {
+    filters,
     // An empty CORPUS_DIR (as a fresh .env leaves it) means the default.
     corpus: values.corpus ?? (process.env.CORPUS_DIR || 'corpus'),
     limit,
@@ -65,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
-  const answer = verbatim.ask(options.question, options.limit);
+  const answer = verbatim.ask(options.question, options.limit, 0, options.filters);
   process.stdout.write(options.json ? `${JSON.stringify(toContractJson(answer))}\n` : renderAnswerText(answer));
   return 0;
 }

@@ -12,6 +12,7 @@ import type { AddResult } from '../ingest/add.js';
 import { count } from '../text/count.js';
 import type { LoadFailure } from '../corpus/types.js';
 import { encodeButton } from './buttons.js';
+import { parseFilters, type Filters } from '../search/filters.js';
 
 /** Discord's message limits (characters, counts). */
 export const LIMITS = {
@@ -35,7 +36,7 @@ export interface Reply {
 }
 
 /** Where an answer came from, so that its buttons can ask again after a restart. */
-export type AnswerOrigin = { command: 'ask'; question: string } | { command: 'quotes'; speaker: string; topic: string };
+export type AnswerOrigin = ({ command: 'ask'; question: string } | { command: 'quotes'; speaker: string; topic: string }) & { filters?: Filters };
 
 export interface AnswerView {
   answer: Answer;
@@ -160,7 +161,37 @@ function footerFor(origin: AnswerOrigin, answer: Answer, shown: number): string 
   const asked = origin.command === 'ask'
     ? `${FOOTER_ASK}${origin.question}`
     : `${FOOTER_QUOTES}${origin.speaker}${origin.topic ? `${TOPIC_SEPARATOR}${origin.topic}` : ''}`;
-  return `${truncate(plainText(asked), LIMITS.footer - 60)}${range}`;
+  const filters = plainText(truncate(filterFooter(origin.filters), 600));
+  return `${truncate(plainText(asked), LIMITS.footer - 60 - filters.length)}${filters}${range}`;
+}
+
+const FILTER_PART = / \| (since|until|outlet): ([^|]*)$/u;
+const OUTLET_SEPARATOR = '; ';
+
+/** " | since: 2025-02-18 | outlet: A; B": the filters, read back by the buttons. */
+function filterFooter(filters: Filters | undefined): string {
+  if (!filters) return '';
+  return [
+    filters.since ? ` | since: ${filters.since}` : '',
+    filters.until ? ` | until: ${filters.until}` : '',
+    filters.outlets.length > 0 ? ` | outlet: ${filters.outlets.join(OUTLET_SEPARATOR)}` : '',
+  ].join('');
+}
+
+/** The filters at the end of a footer's question part, and the part without them. */
+function splitFilterFooter(asked: string): { rest: string; filters: Filters | undefined } {
+  const found: Record<string, string> = {};
+  let rest = asked;
+  for (let match = FILTER_PART.exec(rest); match; match = FILTER_PART.exec(rest)) {
+    found[match[1] as string] = (match[2] ?? '').trim();
+    rest = rest.slice(0, match.index);
+  }
+  if (Object.keys(found).length === 0) return { rest, filters: undefined };
+  try {
+    return { rest, filters: parseFilters({ since: found.since, until: found.until, outlets: found.outlet?.split(OUTLET_SEPARATOR) ?? [] }) };
+  } catch {
+    return { rest: asked, filters: undefined };
+  }
 }
 
 /** Reads back what a message answered, from its footer; null when it is not one of ours. */
@@ -168,13 +199,14 @@ export function originFromFooter(footer: string | undefined | null): { origin: A
   if (!footer) return null;
   const range = FOOTER_RANGE.exec(footer);
   if (!range) return null;
-  const asked = footer.slice(0, range.index);
+  const { rest: asked, filters } = splitFilterFooter(footer.slice(0, range.index));
   const offset = Number(range[1]) - 1;
   const shown = Number(range[2]) - offset;
-  if (asked.startsWith(FOOTER_ASK)) return { origin: { command: 'ask', question: asked.slice(FOOTER_ASK.length) }, offset, shown };
+  const withFilters = filters ? { filters } : {};
+  if (asked.startsWith(FOOTER_ASK)) return { origin: { command: 'ask', question: asked.slice(FOOTER_ASK.length), ...withFilters }, offset, shown };
   if (asked.startsWith(FOOTER_QUOTES)) {
     const [speaker = '', topic = ''] = asked.slice(FOOTER_QUOTES.length).split(TOPIC_SEPARATOR);
-    return { origin: { command: 'quotes', speaker, topic }, offset, shown };
+    return { origin: { command: 'quotes', speaker, topic, ...withFilters }, offset, shown };
   }
   return null;
 }

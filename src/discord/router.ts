@@ -160,6 +160,6 @@ async function runPageButton(interaction: ButtonInteraction, context: BotContext
 function answerPage(context: BotContext, origin: AnswerOrigin, isPrivate: boolean, offset: number): Reply {
   const verbatim = context.verbatim();
   return origin.command === 'ask'
-    ? ask.reply(verbatim, origin.question, isPrivate, offset)
-    : quotes.reply(verbatim, origin.speaker, origin.topic, isPrivate, offset);
+    ? ask.reply(verbatim, origin.question, isPrivate, offset, origin.filters)
+    : quotes.reply(verbatim, origin.speaker, origin.topic, isPrivate, offset, origin.filters);
 }

@@ -1,4 +1,5 @@
 import type { Answer, AnswerResult } from '../answer.js';
+import { describeFilters } from '../search/filters.js';
 
 /** The answer as a person reads it in a terminal: each sentence quoted, its speaker, its source. */
 export function renderAnswerText(answer: Answer): string {
@@ -14,6 +15,10 @@ export function renderAnswerText(answer: Answer): string {
 }
 
 export function noResultMessage(answer: Answer): string {
+  if (answer.filters && !answer.unknownSpeaker) {
+    const which = `the articles ${describeFilters(answer.filters)}`;
+    return answer.speaker ? `No statements by ${answer.speaker} in ${which}. Try without the filters.` : `Nothing in ${which} answers that. Try without the filters, or broader words.`;
+  }
   const tryNames = answer.suggestions.length > 0 ? ` Try: ${answer.suggestions.join(', ')}.` : '';
   if (answer.unknownSpeaker) return `No statements by ${answer.unknownSpeaker} in these articles.${tryNames}`;
   if (answer.speaker) return `No statements by ${answer.speaker} in these articles: they are mentioned, but never reported speaking.${tryNames}`;

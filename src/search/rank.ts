@@ -20,15 +20,18 @@ export interface RankedPage {
  * match the topic, attributed statements ahead of plain narration. Never a sentence twice:
  * wire copies of one text count and show once.
  */
-export function rank(index: CorpusIndex, query: Query, wanted: number): RankedPage {
+export function rank(index: CorpusIndex, query: Query, wanted: number, articles: Uint8Array | null = null): RankedPage {
   if (query.unknownSpeaker !== null) return { ranked: [], total: 0 };
-  if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted);
+  if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted, articles);
   if (query.topic.length === 0) return { ranked: [], total: 0 };
-  return topicPage(index, query.topic, wanted);
+  return articles ? filteredTopicPage(index, query.topic, wanted, articles) : topicPage(index, query.topic, wanted);
 }
 
-function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wanted: number): RankedPage {
-  const statements = Array.from(index.store.statementsOf(speakerId));
+/** `articles`: per article, 1 when a filter keeps it; null when nothing is filtered. */
+function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wanted: number, articles: Uint8Array | null): RankedPage {
+  const all = Array.from(index.store.statementsOf(speakerId));
+  const articleOf = index.store.data.article;
+  const statements = articles ? all.filter((id) => articles[articleOf[id] as number] === 1) : all;
   const relevance = new Map<number, number>();
   if (topic.length > 0) {
     for (const hit of index.terms.searchAmong(topic, statements)) relevance.set(hit.id, hit.score);
@@ -69,6 +72,17 @@ function topicPage(index: CorpusIndex, topic: string[], wanted: number): RankedP
   const ranking = index.terms.top(topic, wanted + SPARE, boost);
   let ranked = distinct(index, ranking.hits, wanted);
   if (ranked.length < Math.min(wanted, ranking.counted)) ranked = distinct(index, index.terms.top(topic, ranking.matched, boost).hits, wanted);
+  return { ranked, total: ranking.counted };
+}
+
+/** A topic among the articles a filter keeps: every posting scored, counts of what passes. */
+function filteredTopicPage(index: CorpusIndex, topic: string[], wanted: number, articles: Uint8Array): RankedPage {
+  const boost = { factors: index.store.data.confidence, scale: 1 / 100, max: 100 };
+  const articleOf = index.store.data.article;
+  const keep = (doc: number) => articles[articleOf[doc] as number] === 1;
+  const ranking = index.terms.topWhere(topic, wanted + SPARE, keep, boost);
+  let ranked = distinct(index, ranking.hits, wanted);
+  if (ranked.length < Math.min(wanted, ranking.counted)) ranked = distinct(index, index.terms.topWhere(topic, ranking.matched, keep, boost).hits, wanted);
   return { ranked, total: ranking.counted };
 }
 

@@ -1,7 +1,7 @@
 import { Growable } from './growable.js';
 import { editDistance, indexTerm, words } from './terms.js';
 import { Interner } from './interner.js';
-import { impact, topDocuments, type RankingContext } from './topDocuments.js';
+import { impact, topDocuments, topDocumentsWhere, type RankingContext } from './topDocuments.js';
 import { seek } from './seek.js';
 
 /**
@@ -90,6 +90,12 @@ export class TermIndex {
   top(query: readonly string[], k: number, boost?: Boost): Ranking {
     const terms = this.weighted(query).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
     return topDocuments(this.ranking, terms, k, boost);
+  }
+
+  /** As `top`, among the documents `keep` accepts (a filter by date or outlet). */
+  topWhere(query: readonly string[], k: number, keep: (doc: number) => boolean, boost?: Boost): Ranking {
+    const terms = this.weighted(query).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
+    return topDocumentsWhere(this.ranking, terms, k, keep, boost);
   }
 
   /** The query's terms and their weights: exact matches, or approximate ones only if no word matches exactly. */

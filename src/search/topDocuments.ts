@@ -256,3 +256,47 @@ export function termBounds(data: Pick<TermIndexData, 'offsets' | 'docs' | 'freqs
   }
   return { maxImpacts, distinct };
 }
+
+/**
+ * The `k` best documents that `keep` accepts (a filter by date or outlet), with exact counts of
+ * the accepted matches and of their distinct texts. Every posting is scored: a filtered question
+ * cannot use the bounds, which are over all documents; it is still one pass over the postings.
+ */
+export function topDocumentsWhere(context: RankingContext, terms: readonly QueryTerm[], k: number, keep: (doc: number) => boolean, boost?: Boost): Ranking {
+  const { data, copyOf, scratch, touched, marks } = context;
+  const { offsets, docs, freqs, norms } = data;
+  const best = new TopHits(k);
+  let count = 0;
+  for (const { id, idf } of terms) {
+    const end = offsets[id + 1] as number;
+    for (let p = offsets[id] as number; p < end; p++) {
+      const doc = docs[p] as number;
+      const before = scratch[doc] as number;
+      if (before === 0) touched[count++] = doc;
+      scratch[doc] = before + idf * impact(freqs[p] as number, norms[doc] as number);
+    }
+  }
+  let matched = 0;
+  let counted = 0;
+  const factors = boost?.factors;
+  const scale = boost?.scale ?? 0;
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i] as number;
+    const score = scratch[doc] as number;
+    scratch[doc] = 0;
+    if (!keep(doc)) continue;
+    matched++;
+    // A text counts once, by its first copy, whether or not that copy passes the filter.
+    const first = (copyOf[doc] as number) < 0 ? doc : (copyOf[doc] as number);
+    if (!marks[first]) {
+      marks[first] = 1;
+      counted++;
+    }
+    best.offer(doc, factors ? score * (1 + (factors[doc] as number) * scale) : score);
+  }
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i] as number;
+    marks[(copyOf[doc] as number) < 0 ? doc : (copyOf[doc] as number)] = 0;
+  }
+  return { hits: best.sorted(), matched, counted };
+}
