@@ -53,7 +53,8 @@ async function runConsoleMode(reloader: CorpusReloader): Promise<number> {
     const { articles, speakers } = reloader.current().index;
     process.stderr.write(`Verbatim console: ${articles.length} articles, ${speakers.speakers.length} speakers. Type /help, or a question. Ctrl-D ends.\n`);
   }
-  await runConsole(() => reloader.current(), process.stdin, process.stdout);
+  // `npm start -- --json`: one JSON object a line (contracts §5), for scripts and outside checks.
+  await runConsole(() => reloader.current(), process.stdin, process.stdout, { json: process.argv.slice(2).includes('--json') });
   return 0;
 }
 
