@@ -27,6 +27,23 @@ describe('direct quotes in all three orders', () => {
   });
 });
 
+describe('a quotation followed by its speaker is direct, whatever title stands before the name', () => {
+  it.each([
+    ['“We stand ready to sign tonight,” Foreign Minister Ada Vrenn said on Tuesday.', 'Ada Vrenn'],
+    ['“Nothing is agreed,” the chief negotiator Tomas Brandt told reporters.', 'Tomas Brandt'],
+    ['“The port stays shut,” Deputy Harbour Commissioner Lise Amundt said.', 'Lise Amundt'],
+  ])('%s', (text, speaker) => {
+    const { sentences } = analyze([text]);
+    expect(sentences[0]?.attribution?.person?.name.join(' ')).toBe(speaker);
+    expect(sentences[0]?.attribution?.quote).toBe('direct');
+  });
+
+  it('but reported speech after a quoted phrase elsewhere stays indirect', () => {
+    const attribution = attributionOf(['The plan, called “Open Harbour” by its authors, was criticised, and Ada Vrenn said the timetable was too short.'], 'timetable');
+    expect(attribution?.quote).toBe('indirect');
+  });
+});
+
 describe('indirect speech', () => {
   it.each([
     ['Tamsin Oduya told reporters that the border would stay open.', 'told'],

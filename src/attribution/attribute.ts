@@ -5,7 +5,7 @@ import { tokenize, type Token } from './tokens.js';
 import { findNameRuns, coreNameWords, isParticle, type NameRun } from './names.js';
 import { ArticlePeople, type ArticlePerson } from './people.js';
 import { findCues, type CueMatch } from './cues.js';
-import { GENDERED_ROLES, HONORIFICS, ROLE_NOUNS } from './lexicon.js';
+import { GENDERED_ROLES, HONORIFICS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { roleFromTitle, roleFromWords } from './roles.js';
 
 export type QuoteKind = 'direct' | 'indirect';
@@ -312,10 +312,10 @@ function isDirect(sentence: SentenceWork, cue: CueMatch): boolean {
 }
 
 function adjacentQuoteIndices(tokens: readonly Token[], cue: CueMatch): number[] {
-  const first = Math.min(cue.cueFirst, cue.subjectFirst);
+  const first = Math.min(cue.cueFirst, cue.subjectFirst, cue.subject.kind === 'name' ? cue.subject.run.first : Infinity);
   const last = Math.max(cue.cueLast, cue.subjectLast);
   const found: number[] = [];
-  let before = first - 1;
+  let before = titleStart(tokens, first) - 1;
   if (tokens[before]?.kind === 'punct' && [',', '—', '–'].includes(tokens[before]?.text ?? '')) before--;
   if (tokens[before]?.kind === 'quote') found.push(before);
   // After the cue: the quote itself, or an object of a few words ("told reporters") then , or :
@@ -329,6 +329,23 @@ function adjacentQuoteIndices(tokens: readonly Token[], cue: CueMatch): number[]
   }
   if (tokens[last + 1]?.kind === 'quote') found.push(last + 1);
   return found;
+}
+
+// Words of a title or role that may stand between a quotation and its speaker's name
+// ("“…,” the chief negotiator Tomas Brandt said"): at most this many.
+const MAX_TITLE_WORDS = 5;
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+
+/** Where the title or role in front of a speaker's name begins, walking back over such words. */
+function titleStart(tokens: readonly Token[], first: number): number {
+  let start = first;
+  for (let steps = 0; steps < MAX_TITLE_WORDS; steps++) {
+    const token = tokens[start - 1];
+    if (!token || token.kind !== 'word') break;
+    if (!(TITLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || DETERMINERS.has(token.lower) || token.capitalized)) break;
+    start--;
+  }
+  return start;
 }
 
 function adjacentQuoteGroups(tokens: readonly Token[], cue: CueMatch, quotes: QuoteSpan[]): number[] {
