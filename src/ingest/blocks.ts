@@ -9,6 +9,8 @@ export interface Block {
   linkText: string;
   /** The distinct link targets in the block. */
   links: string[];
+  /** Inside an element whose class or id names the page's furniture (related stories, sharing, a newsletter box). */
+  furniture?: boolean;
 }
 
 // Elements a browser starts on a new line: their text never runs into their neighbours'.
@@ -35,9 +37,15 @@ export function articleBlocks(html: string): Block[] {
   const blocks: Block[] = [];
   let parts: { value: string; inLink: boolean }[] = [];
   let links = new Set<string>();
+  const total = clean(document.body?.textContent ?? '').length;
+  let furniture = 0;
   const flush = (tag: string) => {
     const text = clean(parts.map((p) => p.value).join(''));
-    if (text) blocks.push({ text, tag, linkText: clean(parts.filter((p) => p.inLink).map((p) => p.value).join('')), links: [...links] });
+    if (text) {
+      const block: Block = { text, tag, linkText: clean(parts.filter((p) => p.inLink).map((p) => p.value).join('')), links: [...links] };
+      if (furniture > 0) block.furniture = true;
+      blocks.push(block);
+    }
     parts = [];
     links = new Set();
   };
@@ -59,11 +67,27 @@ export function articleBlocks(html: string): Block[] {
     if (block) flush(tag);
     const href = name === 'A' ? element.getAttribute('href') : null;
     if (href) links.add(href);
+    const named = block && isFurniture(element, total);
+    if (named) furniture++;
     for (const child of element.childNodes) walk(child, block ? name : tag, inLink || name === 'A', inPre || name === 'PRE');
     if (block) flush(name);
+    if (named) furniture--;
   };
   walk(document.body as unknown as Node, 'BODY', false, false);
   return blocks;
+}
+
+// Class and id words of the boxes a page puts around and inside an article: never the story's text.
+const FURNITURE_NAME = /related|recommend|newsletter|promo|share|sharing|social|comment|author-?bio|about-?the-?author|signup|sign-up|subscribe|more-?stories|read-?more|outbrain|taboola|sponsor|advert|^ad$|^ads$|[-_]ad$|^ad[-_]|popular|trending|most-?read|tags?$|breadcrumb/i;
+// A box of furniture is a part of the article: one holding most of it is the article itself, whatever its name.
+const MAX_FURNITURE_SHARE = 0.5;
+
+function isFurniture(element: Element, total: number): boolean {
+  // Not a long id: those are often a heading's words made a slug ("sharing-with-a-single-developer").
+  const id = element.getAttribute('id') ?? '';
+  const names = [...(element.getAttribute('class') ?? '').split(/\s+/), id.split(/[-_]/).length <= 2 ? id : ''].filter(Boolean);
+  if (!names.some((n) => FURNITURE_NAME.test(n))) return false;
+  return clean(element.textContent ?? '').length < total * MAX_FURNITURE_SHARE;
 }
 
 // A sentence: words, then a full stop, question or exclamation mark (maybe inside quotes).

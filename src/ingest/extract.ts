@@ -49,7 +49,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   if (meta.listType && !meta.isArticle) {
     throw new NotAnArticle(`not a news article: the page calls itself a ${meta.listType} (is it a home page, a section front or search results?)`);
   }
-  const parsed = new Readability(page as unknown as Document).parse();
+  const parsed = new Readability(page as unknown as Document, { keepClasses: true }).parse();
   const title = clean(meta.title ?? parsed?.title ?? '');
   // Readability's guess is the line as printed ("By Hanne Ostrava"); the name is what the corpus keeps.
   const byline = clean(meta.author ?? parsed?.byline ?? '').replace(/^by\s+/i, '') || null;
@@ -174,6 +174,9 @@ const MIN_TEASERS = 2;
 const MAX_LINK_SHARE = 0.5;
 // About three words of English: a headline, not "More" or "Sport".
 const MIN_HEADLINE_LETTERS = 12;
+// Headlines and teasers are short: a line, and a sentence or two (a long paragraph is the story's).
+const MAX_HEADLINE_CHARS = 200;
+const MAX_TEASER_CHARS = 400;
 
 /**
  * Why the article's blocks are not an article, or null. Not length: a two-paragraph brief is an
@@ -188,9 +191,12 @@ function notAnArticle(blocks: Block[]): string | null {
   if (prose === 0) return 'no sentences of text found (is it a home page, a list or a search page?)';
   if (linkChars > chars * MAX_LINK_SHARE) return `most of its text is links (${Math.round((100 * linkChars) / chars)}%): a list or a front page`;
   const headlines = new Set(blocks.filter((_, i) => kinds[i] === 'headline').flatMap((b) => b.links));
-  const teasers = proseAfterHeadlines(kinds);
-  // Search results and fronts alternate a headline link with its teaser; an article's paragraphs follow each other.
-  if (headlines.size >= MIN_STORY_LINKS && teasers >= MIN_TEASERS && teasers * 2 >= prose) {
+  const teasers = teasersAfterHeadlines(blocks, kinds);
+  const proseChars = blocks.reduce((n, b, i) => n + (kinds[i] === 'prose' ? b.text.length : 0), 0);
+  const teaserChars = teasers.reduce((n, b) => n + b.text.length, 0);
+  // Search results and fronts alternate a headline link with its short teaser, and the teasers are
+  // most of the page's text; an article's paragraphs follow each other, whatever it links to.
+  if (headlines.size >= MIN_STORY_LINKS && teasers.length >= MIN_TEASERS && teasers.length * 2 >= prose && teaserChars * 2 >= proseChars) {
     return `${count(headlines.size, 'headline link')} to other pages, each with a line of text: a list of stories or search results`;
   }
   return null;
@@ -200,20 +206,26 @@ type Kind = 'prose' | 'headline' | 'other';
 
 function kindOf(block: Block): Kind {
   const linked = block.links.length > 0 && block.linkText.length >= block.text.length * HEADLINE_LINK_SHARE;
-  if (linked) return letterCount(block.linkText) >= MIN_HEADLINE_LETTERS && !/:\/\/|^www\./i.test(block.linkText) ? 'headline' : 'other';
+  if (linked) return isHeadline(block) ? 'headline' : 'other';
   return isProse(block) ? 'prose' : 'other';
 }
 
-/** How many prose blocks come straight after a headline link (with only short lines, such as a date, between). */
-function proseAfterHeadlines(kinds: Kind[]): number {
+/** A headline is a line: a linked paragraph of several sentences is the story's own text. */
+function isHeadline(block: Block): boolean {
+  return letterCount(block.linkText) >= MIN_HEADLINE_LETTERS && block.text.length <= MAX_HEADLINE_CHARS && !/:\/\/|^www\./i.test(block.linkText);
+}
+
+/** The short prose blocks straight after a headline link (with only short lines, such as a date, between). */
+function teasersAfterHeadlines(blocks: Block[], kinds: Kind[]): Block[] {
   let previous: Kind = 'other';
-  let after = 0;
-  for (const kind of kinds) {
-    if (kind === 'other') continue;
-    if (kind === 'prose' && previous === 'headline') after++;
+  const teasers: Block[] = [];
+  kinds.forEach((kind, i) => {
+    if (kind === 'other') return;
+    const block = blocks[i]!;
+    if (kind === 'prose' && previous === 'headline' && block.text.length <= MAX_TEASER_CHARS) teasers.push(block);
     previous = kind;
-  }
-  return after;
+  });
+  return teasers;
 }
 
 function hasEnoughText(document: Doc): boolean {
