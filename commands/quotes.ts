@@ -2,9 +2,9 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import type { BotContext } from '../src/discord/context.js';
 import type { Verbatim } from '../src/verbatim.js';
 import { LIMITS, renderAnswer, truncate, type Reply } from '../src/discord/render.js';
-import { apologize, send } from '../src/discord/respond.js';
-import { completeOutlet, filtersOf, withFilterOptions } from '../src/discord/filterOptions.js';
-import { FilterError, NO_FILTERS, hasFilters, type Filters } from '../src/search/filters.js';
+import { send } from '../src/discord/respond.js';
+import { completeOutlet, filtersOrNote, withFilterOptions } from '../src/discord/filterOptions.js';
+import { NO_FILTERS, hasFilters, type Filters } from '../src/search/filters.js';
 import { count } from '../src/text/count.js';
 import { cleanQuestion } from '../src/search/understand.js';
 
@@ -30,14 +30,9 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const speaker = interaction.options.getString('speaker', true);
   const topic = interaction.options.getString('topic') ?? '';
   const isPrivate = interaction.options.getBoolean('private') ?? false;
-  let filters: Filters;
-  try {
-    filters = filtersOf(interaction);
-  } catch (error) {
-    if (!(error instanceof FilterError)) throw error;
-    await apologize(interaction, `Sorry: ${error.message}.`);
-    return { content: error.message, embeds: [], components: [], ephemeral: true };
-  }
+  const asked = await filtersOrNote(interaction);
+  if ('note' in asked) return asked.note;
+  const { filters } = asked;
   return send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate, 0, filters), isPrivate);
 }
 

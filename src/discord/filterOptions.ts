@@ -1,8 +1,9 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from 'discord.js';
-import { parseFilters, type Filters } from '../search/filters.js';
+import { FilterError, parseFilters, type Filters } from '../search/filters.js';
 import type { Verbatim } from '../verbatim.js';
 import { count } from '../text/count.js';
-import { LIMITS, truncate } from './render.js';
+import { LIMITS, truncate, type Reply } from './render.js';
+import { apologize } from './respond.js';
 
 /** The since, until and outlet options that /ask and /quotes share (contracts §4). */
 export function withFilterOptions(builder: SlashCommandOptionsOnlyBuilder): SlashCommandOptionsOnlyBuilder {
@@ -19,6 +20,20 @@ export function filtersOf(interaction: ChatInputCommandInteraction): Filters {
     until: interaction.options.getString('until'),
     outlets: [interaction.options.getString('outlet')],
   });
+}
+
+/**
+ * The filters an interaction asks for, or, when one is malformed, the private note that says
+ * how to write it (already sent).
+ */
+export async function filtersOrNote(interaction: ChatInputCommandInteraction): Promise<{ filters: Filters } | { note: Reply }> {
+  try {
+    return { filters: filtersOf(interaction) };
+  } catch (error) {
+    if (!(error instanceof FilterError)) throw error;
+    await apologize(interaction, `Sorry: ${error.message}.`);
+    return { note: { content: error.message, embeds: [], components: [], ephemeral: true } };
+  }
 }
 
 /** Outlets of the corpus that start with or contain what was typed, most articles first; at most 25. */

@@ -210,18 +210,9 @@ function intersect({ offsets, docs }: TermIndexData, copyOf: Int32Array, a: numb
 }
 
 /** Many terms: scores accumulate in a reused array, then every matching document is offered. */
-function accumulate({ data, copyOf, scratch, touched }: RankingContext, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): Ranking {
-  const { offsets, docs, freqs, norms } = data;
-  let count = 0;
-  for (const { id, idf } of terms) {
-    const end = offsets[id + 1] as number;
-    for (let p = offsets[id] as number; p < end; p++) {
-      const doc = docs[p] as number;
-      const before = scratch[doc] as number;
-      if (before === 0) touched[count++] = doc;
-      scratch[doc] = before + idf * impact(freqs[p] as number, norms[doc] as number);
-    }
-  }
+function accumulate(context: RankingContext, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): Ranking {
+  const { copyOf, scratch, touched } = context;
+  const count = accumulateScores(context, terms);
   let counted = 0;
   const factors = boost?.factors;
   const scale = boost?.scale ?? 0;
@@ -233,6 +224,22 @@ function accumulate({ data, copyOf, scratch, touched }: RankingContext, terms: r
     best.offer(doc, factors ? score * (1 + (factors[doc] as number) * scale) : score);
   }
   return { hits: best.sorted(), matched: count, counted };
+}
+
+/** Every posting of the terms scored into `scratch`; the documents touched are listed in `touched`. Returns how many. */
+function accumulateScores({ data, scratch, touched }: RankingContext, terms: readonly QueryTerm[]): number {
+  const { offsets, docs, freqs, norms } = data;
+  let count = 0;
+  for (const { id, idf } of terms) {
+    const end = offsets[id + 1] as number;
+    for (let p = offsets[id] as number; p < end; p++) {
+      const doc = docs[p] as number;
+      const before = scratch[doc] as number;
+      if (before === 0) touched[count++] = doc;
+      scratch[doc] = before + idf * impact(freqs[p] as number, norms[doc] as number);
+    }
+  }
+  return count;
 }
 
 /**
@@ -263,19 +270,9 @@ export function termBounds(data: Pick<TermIndexData, 'offsets' | 'docs' | 'freqs
  * cannot use the bounds, which are over all documents; it is still one pass over the postings.
  */
 export function topDocumentsWhere(context: RankingContext, terms: readonly QueryTerm[], k: number, keep: (doc: number) => boolean, boost?: Boost): Ranking {
-  const { data, copyOf, scratch, touched, marks } = context;
-  const { offsets, docs, freqs, norms } = data;
+  const { copyOf, scratch, touched, marks } = context;
   const best = new TopHits(k);
-  let count = 0;
-  for (const { id, idf } of terms) {
-    const end = offsets[id + 1] as number;
-    for (let p = offsets[id] as number; p < end; p++) {
-      const doc = docs[p] as number;
-      const before = scratch[doc] as number;
-      if (before === 0) touched[count++] = doc;
-      scratch[doc] = before + idf * impact(freqs[p] as number, norms[doc] as number);
-    }
-  }
+  const count = accumulateScores(context, terms);
   let matched = 0;
   let counted = 0;
   const factors = boost?.factors;
