@@ -61,7 +61,7 @@ export function articleBlocks(html: string): Block[] {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     const name = element.tagName.toUpperCase();
-    if (SKIPPED_TAGS.has(name)) return;
+    if (SKIPPED_TAGS.has(name) || isPopup(element)) return;
     if (name === 'BR') return flush(tag);
     const block = BLOCK_TAGS.has(name);
     if (block) flush(tag);
@@ -77,12 +77,28 @@ export function articleBlocks(html: string): Block[] {
   return blocks;
 }
 
+// Class words of what a page shows only on hover or for screen readers: a card of a person's
+// other stories inside a sentence, a tooltip. Not text a reader sees in the story. The wrapper
+// around both the word and its card, and the word's link, bear such names too: only the innermost
+// box so named that is not a link is the card.
+const POPUP_NAME = /^(rollover|tooltip|popover|hover-?card)|[-_](rollover|tooltip|popover|hover-?card)|^(sr-only|visually-hidden|screen-reader-text)$/i;
+
+function isPopup(element: Element): boolean {
+  if (element.tagName.toUpperCase() === 'A' || !popupNamed(element)) return false;
+  return ![...element.querySelectorAll('[class]')].some((inner) => inner.tagName.toUpperCase() !== 'A' && popupNamed(inner));
+}
+
+function popupNamed(element: Element): boolean {
+  return (element.getAttribute('class') ?? '').split(/\s+/).some((n) => n && POPUP_NAME.test(n));
+}
+
 // Class and id words of the boxes a page puts around and inside an article: never the story's text.
 const FURNITURE_NAME = /related|recommend|newsletter|promo|share|sharing|social|comment|author-?bio|about-?the-?author|signup|sign-up|subscribe|more-?stories|read-?more|outbrain|taboola|sponsor|advert|^ad$|^ads$|[-_]ad$|^ad[-_]|popular|trending|most-?read|tags?$|breadcrumb/i;
 // A box of furniture is a part of the article: one holding most of it is the article itself, whatever its name.
 const MAX_FURNITURE_SHARE = 0.5;
 
 function isFurniture(element: Element, total: number): boolean {
+  if (element.tagName.toUpperCase() === 'HEADER') return clean(element.textContent ?? '').length < total * MAX_FURNITURE_SHARE;
   // Not a long id: those are often a heading's words made a slug ("sharing-with-a-single-developer").
   const id = element.getAttribute('id') ?? '';
   const names = [...(element.getAttribute('class') ?? '').split(/\s+/), id.split(/[-_]/).length <= 2 ? id : ''].filter(Boolean);
