@@ -28,3 +28,10 @@ describe('the furniture rules', () => {
     expect(texts(`${story}<p>The vote was close.<span class="tooltip">Seven votes to six, with one abstention</span></p>`)).toEqual([...storyTexts, 'The vote was close.']);
   });
 });
+
+describe('addresses on a line of their own', () => {
+  it('drops a printed address, and keeps one the story links to as its source', () => {
+    const html = `${story}<p>https://lantern-wire.example/coast/lighthouse-stays-open</p><p>The minutes of the vote are online:</p><p><a href="https://council.example/minutes/2025-11">https://council.example/minutes/2025-11</a></p>`;
+    expect(texts(html)).toEqual([...storyTexts, 'The minutes of the vote are online:', 'https://council.example/minutes/2025-11']);
+  });
+});

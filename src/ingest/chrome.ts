@@ -83,8 +83,9 @@ function isChrome(block: Block, title: string, byline: string | null): boolean {
   if (text.length <= MAX_LINE * 3 && CREDITED_CAPTION.test(text)) return true;
   if (text.length <= MAX_LINE * 2 && (PAGE_NOTICE.test(text) || CALL_TO_ACTION.test(text))) return true;
   if (text.length <= MAX_LINE * 3 && CREDIT_LINE.test(text)) return true;
-  // Before the sentence test: "www.example.com/a.html" has a full stop.
-  if (ADDRESS_ONLY.test(text)) return true;
+  // Before the sentence test: "www.example.com/a.html" has a full stop. Only a printed address:
+  // one the story links (a source it cites, a list of shop links) is part of the story's text.
+  if (ADDRESS_ONLY.test(text) && block.links.length === 0) return true;
   if (isProse(block)) return COPYRIGHT.test(text) && text.length <= MAX_LINE * 2;
   // What follows is only ever true of short lines that are not sentences.
   if (text.length > MAX_LINE) return false;
