@@ -1,8 +1,9 @@
 import type { QuoteKind } from './attribution/attribute.js';
-import type { CorpusIndex, IndexedArticle } from './search/corpusIndex.js';
+import type { CorpusIndex, IndexedArticle, StoredSentence } from './search/corpusIndex.js';
 import type { Ranked } from './search/rank.js';
 import type { Query } from './search/understand.js';
 import type { Filters } from './search/filters.js';
+import { ACCEPT_ALL, otherReports, type Accept } from './statements/reports.js';
 
 export interface Source {
   title: string;
@@ -10,6 +11,12 @@ export interface Source {
   url: string | null;
   published: string | null;
   file: string;
+}
+
+/** A report of a statement in other words: a translation, a quotation cut differently. */
+export interface Variant {
+  text: string;
+  source: Source;
 }
 
 /** One answering sentence with who said it and where: plain data for every renderer. */
@@ -20,8 +27,12 @@ export interface AnswerResult {
   paragraph: number;
   score: number;
   source: Source;
-  /** Other articles that carry the same sentence word for word (wire copies), oldest first. Not in the JSON of contracts §2. */
+  /** True when the speaker is a source the article does not name ("an official said"); speaker is then null. */
+  anonymous: boolean;
+  /** Other articles that carry this statement: the same sentence, or the speaker's same quoted words in another sentence; oldest first. */
   alsoIn: Source[];
+  /** Other articles' reports of this statement in other words, oldest first. */
+  variants: Variant[];
   /** Internal: which sentence this is, its cue and how sure the attribution is. */
   sentenceId: number;
   cue: string | null;
@@ -52,46 +63,52 @@ export interface Page {
   offset: number;
 }
 
-/** Builds the answer's results from ranked sentences; the text is read back from the article. */
-export function buildAnswer(index: CorpusIndex, query: Query, page: Page, suggestions: string[]): Answer {
-  const results = page.ranked.map(({ sentence, score }): AnswerResult => {
-    const article = index.articles.get(sentence.article);
-    if (!article) throw new Error(`sentence ${sentence.id} has no article`);
-    return {
-      text: collapseLineBreaks(index.textOf(sentence)),
-      speaker: sentence.speaker === null ? null : index.speakers.get(sentence.speaker)?.name ?? null,
-      quote: sentence.quote,
-      paragraph: sentence.paragraph,
-      score: Math.round(score * 1000) / 1000,
-      source: sourceOf(article),
-      alsoIn: alsoIn(index, sentence.id, sentence.article),
-      sentenceId: sentence.id,
-      cue: sentence.cue,
-      confidence: sentence.confidence,
-    };
-  });
+/**
+ * Builds the answer's results from ranked sentences; the text is read back from the article.
+ * `accept` says which other reports of a statement the filters keep for alsoIn and variants.
+ */
+export function buildAnswer(index: CorpusIndex, query: Query, page: Page, suggestions: string[], accept: Accept = ACCEPT_ALL): Answer {
+  const results = page.ranked.map(({ sentence, score }) => resultOf(index, sentence, score, accept));
   return {
     question: query.question, speaker: query.speaker?.name ?? null, results, unknownSpeaker: query.unknownSpeaker,
     suggestions, total: page.total, offset: page.offset, topic: query.topic,
   };
 }
 
-function sourceOf(article: IndexedArticle): Source {
-  return { title: article.meta.title, outlet: article.meta.outlet, url: article.meta.url, published: article.meta.published, file: article.file };
+/** One result: the sentence, who said it, where, and the statement's other reports. */
+export function resultOf(index: CorpusIndex, sentence: StoredSentence, score: number, accept: Accept = ACCEPT_ALL): AnswerResult {
+  const others = otherReports(index, sentence.id, accept);
+  return {
+    text: textOf(index, sentence),
+    speaker: sentence.speaker === null ? null : index.speakers.get(sentence.speaker)?.name ?? null,
+    anonymous: sentence.anonymous,
+    quote: sentence.quote,
+    paragraph: sentence.paragraph,
+    score: Math.round(score * 1000) / 1000,
+    source: sourceOf(articleOf(index, sentence.article)),
+    alsoIn: others.alsoIn.map((id) => sourceOf(articleOf(index, id))),
+    variants: others.variants.flatMap((id) => {
+      const variant = index.sentence(id);
+      return variant ? [{ text: textOf(index, variant), source: sourceOf(articleOf(index, variant.article)) }] : [];
+    }),
+    sentenceId: sentence.id,
+    cue: sentence.cue,
+    confidence: sentence.confidence,
+  };
 }
 
-/** The other articles that carry this sentence (its wire copies), each once, oldest first. */
-function alsoIn(index: CorpusIndex, sentenceId: number, ownArticle: number): Source[] {
-  const articles = new Set<number>();
-  for (const copy of index.store.copiesOf(sentenceId)) {
-    const article = index.sentence(copy)?.article;
-    if (article !== undefined && article !== ownArticle) articles.add(article);
-  }
-  return [...articles]
-    .map((id) => index.articles.get(id))
-    .filter((a): a is IndexedArticle => !!a)
-    .map(sourceOf)
-    .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.file.localeCompare(b.file));
+function articleOf(index: CorpusIndex, id: number): IndexedArticle {
+  const article = index.articles.get(id);
+  if (!article) throw new Error(`article ${id} is not in the index`);
+  return article;
+}
+
+function textOf(index: CorpusIndex, sentence: StoredSentence): string {
+  return collapseLineBreaks(index.textOf(sentence));
+}
+
+export function sourceOf(article: IndexedArticle): Source {
+  return { title: article.meta.title, outlet: article.meta.outlet, url: article.meta.url, published: article.meta.published, file: article.file };
 }
 
 /** A sentence wrapped over lines reads as one line; contracts §2 allows collapsed whitespace. */
@@ -104,9 +121,15 @@ export function toContractJson(answer: Answer): object {
   return {
     question: answer.question,
     speaker: answer.speaker,
-    results: answer.results.map((r) => ({
-      text: r.text, speaker: r.speaker, quote: r.quote, paragraph: r.paragraph, score: r.score, source: r.source,
-    })),
+    results: answer.results.map(resultJson),
     ...(answer.filters ? { filters: { since: answer.filters.since, until: answer.filters.until, outlets: answer.filters.outlets } } : {}),
+  };
+}
+
+/** One result as contracts §2 gives it. */
+export function resultJson(r: AnswerResult): object {
+  return {
+    text: r.text, speaker: r.speaker, quote: r.quote, paragraph: r.paragraph, score: r.score, source: r.source,
+    anonymous: r.anonymous, alsoIn: r.alsoIn, variants: r.variants,
   };
 }

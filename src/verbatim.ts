@@ -7,6 +7,7 @@ import { understand, cleanQuestion, type Query } from './search/understand.js';
 import { rank } from './search/rank.js';
 import { words } from './search/terms.js';
 import { buildAnswer, type Answer } from './answer.js';
+import { ACCEPT_ALL } from './statements/reports.js';
 import type { IndexData } from './build/assemble.js';
 import { verbatimProblem, type DroppedResult } from './verify.js';
 import { NO_FILTERS, articleMask, foldOutlet, hasFilters, outletsOf, type Filters } from './search/filters.js';
@@ -88,10 +89,13 @@ export class Verbatim {
   private answer(query: Query, limit: number, offset: number, filters: Filters): Answer {
     const start = Math.max(0, offset);
     const filtered = hasFilters(filters);
-    const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)), filtered ? this.maskFor(filters) : null);
+    const mask = filtered ? this.maskFor(filters) : null;
+    const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)), mask);
     // With filters, a person who is in the corpus but not in the filtered articles is not misspelt.
     const suggestions = total > 0 || (filtered && query.speaker) ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
-    const answer = buildAnswer(this.index, query, { ranked: ranked.slice(start), total, offset: start }, suggestions);
+    const articleOf = this.index.store.data.article;
+    const accept = mask ? (id: number) => mask[articleOf[id] as number] === 1 : ACCEPT_ALL;
+    const answer = buildAnswer(this.index, query, { ranked: ranked.slice(start), total, offset: start }, suggestions, accept);
     return { ...answer, filters: filtered ? filters : null, results: answer.results.filter((r) => this.confirmed(r.sentenceId, r.text, r.paragraph)) };
   }
 

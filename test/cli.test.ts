@@ -26,7 +26,7 @@ describe('ask --json (contracts §2)', () => {
     expect(answer.speaker).toBe('Sergey Lavrov');
     expect(answer.results).toHaveLength(2);
     for (const result of answer.results) {
-      expect(Object.keys(result)).toEqual(['text', 'speaker', 'quote', 'paragraph', 'score', 'source']);
+      expect(Object.keys(result)).toEqual(['text', 'speaker', 'quote', 'paragraph', 'score', 'source', 'anonymous', 'alsoIn', 'variants']);
       expect(Object.keys(result.source)).toEqual(['title', 'outlet', 'url', 'published', 'file']);
       expect(result.source.file).toBe('corpus/riyadh-talks.md');
     }

@@ -101,7 +101,7 @@ describe('npm run add', () => {
 });
 
 describe('wire copies in answers', () => {
-  it('show a quote once, with every outlet that carried it; the contract JSON is unchanged', () => {
+  it('show a quote once, with every outlet that carried it; the contract JSON has the §2 fields', () => {
     const corpus = emptyCorpus();
     addArticles([join(PAGES, 'jsonld-article.html')], corpus, { cwd: corpus });
     addArticles([join(PAGES, 'wire-copy.html')], corpus, { cwd: corpus, force: true });
@@ -109,7 +109,7 @@ describe('wire copies in answers', () => {
     const harbour = answer.results.filter((r) => r.text.includes('The harbour will stay open'));
     expect(harbour).toHaveLength(1);
     expect([harbour[0]?.source.outlet, ...(harbour[0]?.alsoIn.map((s) => s.outlet) ?? [])].sort()).toEqual(['Meridian Daily', 'The Coastal Ledger']);
-    expect(Object.keys((toContractJson(answer) as { results: object[] }).results[0] ?? {})).toEqual(['text', 'speaker', 'quote', 'paragraph', 'score', 'source']);
+    expect(Object.keys((toContractJson(answer) as { results: object[] }).results[0] ?? {})).toEqual(['text', 'speaker', 'quote', 'paragraph', 'score', 'source', 'anonymous', 'alsoIn', 'variants']);
   });
 
   it('canonical urls ignore case of the host, www, tracking parameters, fragments and trailing slashes', () => {

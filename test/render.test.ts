@@ -6,7 +6,7 @@ import { Verbatim } from '../src/verbatim.js';
 import type { AnswerResult } from '../src/answer.js';
 
 const result = (source: Partial<AnswerResult['source']>): AnswerResult => ({
-  text: 'x', speaker: 'Ilsa Marrow', quote: 'direct', paragraph: 3, score: 1, sentenceId: 0, cue: 'said', confidence: 0.9, alsoIn: [],
+  text: 'x', speaker: 'Ilsa Marrow', quote: 'direct', paragraph: 3, score: 1, sentenceId: 0, cue: 'said', confidence: 0.9, alsoIn: [], variants: [], anonymous: false,
   source: { title: 'Lake deal', outlet: 'Northern Ledger', url: null, published: '2026-03-06', file: 'corpus/a.md', ...source },
 });
 

@@ -2,12 +2,13 @@ import type { LoadFailure } from '../corpus/types.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
-import { groupBySpeaker, listCopies, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
+import { UNNAMED_SOURCE, groupBySpeaker, listCopies, listStatements, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
 import { invert, type Postings, type TermIndexData } from '../search/termIndex.js';
 import { termBounds } from '../search/topDocuments.js';
 import { Interner } from '../search/interner.js';
 import type { Part, PersonRecord } from './part.js';
 import { pause } from '../pause.js';
+import { groupStatements, publicationOrder, type QuoteTable } from '../statements/group.js';
 import { lookupFromWire, lookupTables, lookupToWire, type LookupArrays, type LookupTables, type LookupText } from '../search/speakerLookup.js';
 
 /** Everything a corpus index is made of: plain data and typed arrays, ready to transfer or save. */
@@ -33,6 +34,11 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
     });
   }));
   const store = joinStores(parts, people, speakers);
+  const articleList = parts.flatMap((part) => part.articles);
+  store.statementOf = groupStatements({
+    ...store, quotes: joinQuotes(parts), articleOrder: publicationOrder(articleList.map((a) => a.meta.published)),
+  });
+  Object.assign(store, listStatements(store.statementOf));
   const postings = joinTerms(parts);
   const terms: TermIndexData = { ...postings, ...termBounds(postings, store.copyOf) };
   return {
@@ -83,7 +89,7 @@ export async function joinIndex(arrays: IndexArrays, objects: IndexObjects): Pro
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;
   return [...Object.values(lookupToWire(data.lookup).arrays), articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
-    store.confidence, store.cue, store.textHash, store.copyOf, store.copyGroups, store.copyMembers, store.bySpeakerStarts, store.bySpeaker, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer as ArrayBuffer);
+    store.confidence, store.cue, store.textHash, store.copyOf, store.copyGroups, store.copyMembers, store.bySpeakerStarts, store.bySpeaker, store.quoteKey, store.statementOf, store.statementGroups, store.statementMembers, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer as ArrayBuffer);
 }
 
 function toPerson(record: PersonRecord): ArticlePerson {
@@ -106,7 +112,8 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
     articleStarts: new Uint32Array(articleCount + 1), article: new Uint32Array(sentences), start: new Uint32Array(sentences),
     end: new Uint32Array(sentences), paragraph: new Uint32Array(sentences), speaker: new Int32Array(sentences),
     quote: new Uint8Array(sentences), confidence: new Uint8Array(sentences), cue: new Uint16Array(sentences),
-    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), copyGroups: new Uint32Array(0), copyMembers: new Uint32Array(0), bySpeakerStarts: new Uint32Array(0), bySpeaker: new Uint32Array(0), cues: [],
+    textHash: new Uint32Array(sentences), copyOf: new Int32Array(sentences), copyGroups: new Uint32Array(0), copyMembers: new Uint32Array(0), bySpeakerStarts: new Uint32Array(0), bySpeaker: new Uint32Array(0),
+    quoteKey: new Uint32Array(sentences), statementOf: new Int32Array(0), statementGroups: new Uint32Array(0), statementMembers: new Uint32Array(0), cues: [],
   };
   // Cue 0 stands for no cue.
   const cues = new Interner(['']);
@@ -126,11 +133,12 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
         store.paragraph[sentence] = part.paragraph[s] as number;
         const person = part.person[s] as number;
         const speaker = person >= 0 ? people[p]?.[a]?.[person] : undefined;
-        store.speaker[sentence] = speaker ? speakers.idOf(speaker) ?? -1 : -1;
+        store.speaker[sentence] = person === UNNAMED_SOURCE ? UNNAMED_SOURCE : speaker ? speakers.idOf(speaker) ?? -1 : -1;
         store.quote[sentence] = part.quote[s] as number;
         store.confidence[sentence] = part.confidence[s] as number;
         store.cue[sentence] = cueMap[part.cue[s] as number] ?? 0;
         store.textHash[sentence] = part.textHash[s] as number;
+        store.quoteKey[sentence] = part.quoteKey[s] as number;
       }
     });
     bytes += part.text.length;
@@ -141,6 +149,27 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
   markCopies(store);
   Object.assign(store, listCopies(store.copyOf), groupBySpeaker(store.speaker, speakers.speakers.length));
   return store;
+}
+
+/** The parts' quotation signatures as one table over the corpus's sentence ids. */
+function joinQuotes(parts: readonly Part[]): QuoteTable {
+  const sentences = parts.reduce((n, p) => n + p.quoteKey.length, 0);
+  const key = new Uint32Array(sentences);
+  const guard = new Uint32Array(sentences);
+  const termStarts = new Uint32Array(sentences + 1);
+  const terms = new Uint32Array(parts.reduce((n, p) => n + p.quoteTerms.length, 0));
+  let sentence = 0;
+  let term = 0;
+  for (const part of parts) {
+    key.set(part.quoteKey, sentence);
+    guard.set(part.quoteGuard, sentence);
+    for (let s = 0; s < part.quoteKey.length; s++) termStarts[sentence + s] = term + (part.quoteTermStarts[s] as number);
+    terms.set(part.quoteTerms, term);
+    sentence += part.quoteKey.length;
+    term += part.quoteTerms.length;
+  }
+  termStarts[sentences] = term;
+  return { key, termStarts, terms, guard };
 }
 
 /** Links each sentence to the first one with the same text (same hash, then same decoded text). */

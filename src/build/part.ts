@@ -2,10 +2,11 @@ import type { Article, ArticleMeta } from '../corpus/types.js';
 import { analyzeArticle } from '../attribution/attribute.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { Growable } from '../search/growable.js';
-import { utf8Offsets, sentenceHash } from '../search/sentenceStore.js';
+import { utf8Offsets, sentenceHash, UNNAMED_SOURCE } from '../search/sentenceStore.js';
 import { TermIndexBuilder } from '../search/termIndex.js';
 import { Interner } from '../search/interner.js';
 import { createHash } from 'node:crypto';
+import { quoteSignature } from '../statements/quotedWords.js';
 
 /** A person of one article, as plain data that crosses threads. */
 export interface PersonRecord {
@@ -45,6 +46,11 @@ export interface Part {
   confidence: Uint8Array;
   cue: Uint16Array;
   textHash: Uint32Array;
+  /** A named person's quotation per sentence (see statements/quotedWords.ts): key 0 for none; terms by sentence. */
+  quoteKey: Uint32Array;
+  quoteTermStarts: Uint32Array;
+  quoteTerms: Uint32Array;
+  quoteGuard: Uint32Array;
   cues: string[];
   /** The sentences' terms against this part's own dictionary. */
   terms: string[];
@@ -76,6 +82,10 @@ class PartBuilder {
   private readonly confidence = new Growable(Uint8Array);
   private readonly cue = new Growable(Uint16Array);
   private readonly textHash = new Growable(Uint32Array);
+  private readonly quoteKey = new Growable(Uint32Array);
+  private readonly quoteTermStarts = new Growable(Uint32Array);
+  private readonly quoteTerms = new Growable(Uint32Array);
+  private readonly quoteGuard = new Growable(Uint32Array);
   // Cue 0 stands for no cue.
   private readonly cues = new Interner(['']);
   private readonly terms = new TermIndexBuilder();
@@ -95,11 +105,12 @@ class PartBuilder {
       this.start.push(base + (offsets[2 * i] as number));
       this.end.push(base + (offsets[2 * i + 1] as number));
       this.paragraph.push(sentence.span.paragraph);
-      this.person.push(attribution?.person ? (personIndex.get(attribution.person) ?? -1) : -1);
+      this.person.push(attribution?.person ? (personIndex.get(attribution.person) ?? -1) : attribution?.via === 'anonymous' ? UNNAMED_SOURCE : -1);
       this.quote.push(attribution?.quote === 'direct' ? 1 : attribution?.quote === 'indirect' ? 2 : 0);
       this.confidence.push(Math.round((attribution?.confidence ?? 0) * 100));
       this.cue.push(this.cues.id(attribution?.cue ?? ''));
       this.textHash.push(sentenceHash(sentence.text));
+      this.addQuote(attribution?.person ? sentence.text : null);
       this.terms.add(sentence.text);
     });
     this.articles.push({
@@ -108,8 +119,18 @@ class PartBuilder {
     });
   }
 
+  /** Only a named person's quotations are grouped by their words: an unnamed source's are grouped only by copies of the sentence. */
+  private addQuote(text: string | null): void {
+    this.quoteTermStarts.push(this.quoteTerms.length);
+    const signature = text === null ? null : quoteSignature(text);
+    this.quoteKey.push(signature?.key ?? 0);
+    this.quoteGuard.push(signature?.guard ?? 0);
+    for (const term of signature?.terms ?? []) this.quoteTerms.push(term);
+  }
+
   finish(): Part {
     this.articleStarts.push(this.bytes);
+    this.quoteTermStarts.push(this.quoteTerms.length);
     const text = new Uint8Array(this.bytes);
     let at = 0;
     for (const chunk of this.chunks) {
@@ -120,7 +141,8 @@ class PartBuilder {
     return {
       articles: this.articles, text, articleStarts: this.articleStarts.finish(),
       start: this.start.finish(), end: this.end.finish(), paragraph: this.paragraph.finish(), person: this.person.finish(),
-      quote: this.quote.finish(), confidence: this.confidence.finish(), cue: this.cue.finish(), textHash: this.textHash.finish(), cues: this.cues.values,
+      quote: this.quote.finish(), confidence: this.confidence.finish(), cue: this.cue.finish(), textHash: this.textHash.finish(),
+      quoteKey: this.quoteKey.finish(), quoteTermStarts: this.quoteTermStarts.finish(), quoteTerms: this.quoteTerms.finish(), quoteGuard: this.quoteGuard.finish(), cues: this.cues.values,
       ...documents,
     };
   }
@@ -134,5 +156,5 @@ export function articleKey(file: string, body: string): string {
 /** The typed arrays of a part, to transfer rather than copy between threads. */
 export function partBuffers(part: Part): ArrayBuffer[] {
   return [part.text, part.articleStarts, part.start, part.end, part.paragraph, part.person, part.quote, part.confidence, part.cue,
-    part.textHash, part.docStarts, part.docTerms, part.docFreqs, part.lengths].map((a) => a.buffer as ArrayBuffer);
+    part.textHash, part.quoteKey, part.quoteTermStarts, part.quoteTerms, part.quoteGuard, part.docStarts, part.docTerms, part.docFreqs, part.lengths].map((a) => a.buffer as ArrayBuffer);
 }

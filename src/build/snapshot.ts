@@ -12,7 +12,7 @@ import { BM25 } from '../search/termIndex.js';
 import { lookupFromWire, lookupToWire, type LookupArrays, type LookupText } from '../search/speakerLookup.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 const PREFIX = 'index-';
 
 type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}` | `lookup.${keyof LookupArrays}`;
@@ -136,7 +136,8 @@ function arraysOf(data: IndexData): [ArrayName, Typed][] {
     ['articles.statements', articles.statements], ['articles.firstSentence', articles.firstSentence],
     ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
     ['paragraph', store.paragraph], ['speaker', store.speaker], ['quote', store.quote], ['confidence', store.confidence], ['cue', store.cue],
-    ['textHash', store.textHash], ['copyOf', store.copyOf], ['copyGroups', store.copyGroups], ['copyMembers', store.copyMembers], ['bySpeakerStarts', store.bySpeakerStarts], ['bySpeaker', store.bySpeaker], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.norms', terms.norms], ['terms.maxImpacts', terms.maxImpacts], ['terms.distinct', terms.distinct],
+    ['textHash', store.textHash], ['copyOf', store.copyOf], ['copyGroups', store.copyGroups], ['copyMembers', store.copyMembers], ['bySpeakerStarts', store.bySpeakerStarts], ['bySpeaker', store.bySpeaker],
+    ['quoteKey', store.quoteKey], ['statementOf', store.statementOf], ['statementGroups', store.statementGroups], ['statementMembers', store.statementMembers], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.norms', terms.norms], ['terms.maxImpacts', terms.maxImpacts], ['terms.distinct', terms.distinct],
   ];
 }
 
@@ -262,7 +263,8 @@ function readData(folder: string, meta: Meta, bytes: Uint8Array): IndexData {
     store: {
       text: get('text'), articleStarts: get('articleStarts'), article: get('article'), start: get('start'), end: get('end'),
       paragraph: get('paragraph'), speaker: get('speaker'), quote: get('quote'), confidence: get('confidence'), cue: get('cue'),
-      textHash: get('textHash'), copyOf: get('copyOf'), copyGroups: get('copyGroups'), copyMembers: get('copyMembers'), bySpeakerStarts: get('bySpeakerStarts'), bySpeaker: get('bySpeaker'), cues: meta.cues,
+      textHash: get('textHash'), copyOf: get('copyOf'), copyGroups: get('copyGroups'), copyMembers: get('copyMembers'), bySpeakerStarts: get('bySpeakerStarts'), bySpeaker: get('bySpeaker'),
+      quoteKey: get('quoteKey'), statementOf: get('statementOf'), statementGroups: get('statementGroups'), statementMembers: get('statementMembers'), cues: meta.cues,
     },
     terms: {
       terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),

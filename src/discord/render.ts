@@ -97,7 +97,7 @@ export function renderAnswer(view: AnswerView): Reply {
 }
 
 function resultBlock(result: AnswerResult, n: number, terms: Set<string>): string {
-  const who = result.speaker ? `**${n}. ${escapeText(result.speaker)}**` : `**${n}.** ${result.quote ? 'Unnamed source' : 'From the article'}`;
+  const who = result.speaker ? `**${n}. ${escapeText(result.speaker)}**` : `**${n}.** ${speakerLabel(result)}`;
   const kind = result.quote ? ` · ${result.quote} quote` : '';
   let sentence = result.text;
   let note = '';
@@ -105,7 +105,25 @@ function resultBlock(result: AnswerResult, n: number, terms: Set<string>): strin
     note = ` *(shortened: ${sentence.length - MAX_SENTENCE_CHARS} more characters in the article)*`;
     sentence = truncate(sentence, MAX_SENTENCE_CHARS);
   }
-  return `${who}${kind}\n> ${highlight(sentence, terms)}${note}\n${sourceLine(result)}`;
+  return `${who}${kind}\n> ${highlight(sentence, terms)}${note}\n${sourceLine(result)}${variantLine(result)}`;
+}
+
+/** Who stands where a result's speaker would, when the article names no person. */
+export function speakerLabel(result: AnswerResult): string {
+  if (result.anonymous) return 'Unnamed source';
+  return result.quote ? 'Source not named as a person' : 'From the article';
+}
+
+// The variant quoted under a result, cut to this many characters; the others are counted.
+const MAX_VARIANT_CHARS = 300;
+
+/** "worded differently in Northgate Daily: …": the earliest other wording, and how many more there are. */
+function variantLine(result: AnswerResult): string {
+  const [first, ...rest] = result.variants;
+  if (!first) return '';
+  const where = escapeText(truncate(first.source.outlet ?? first.source.title, 80));
+  const more = rest.length > 0 ? ` *(and ${rest.length} more wording${rest.length === 1 ? '' : 's'})*` : '';
+  return `\n↳ worded differently in ${where}: “${escapeText(truncate(first.text, MAX_VARIANT_CHARS))}”${more}`;
 }
 
 /** Bolds the words of the question's topic, escaping everything else. */

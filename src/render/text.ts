@@ -26,10 +26,11 @@ export function noResultMessage(answer: Answer): string {
 }
 
 function renderResult(result: AnswerResult, n: number): string[] {
-  const who = result.speaker ?? (result.quote ? 'unnamed source' : 'no speaker');
+  const who = result.speaker ?? (result.anonymous ? 'unnamed source' : result.quote ? 'source not named as a person' : 'no speaker');
   const kind = result.quote ? `, ${result.quote}` : '';
   const also = result.alsoIn.map((source) => `   also in: ${[source.outlet, source.title, source.published, source.url ?? source.file].filter(Boolean).join(' · ')}`);
-  return [`${n}. “${result.text}”`, `   — ${who}${kind}`, `   ${sourceLine(result)}`, ...also];
+  const variants = result.variants.map((variant) => `   worded differently in ${variant.source.outlet ?? variant.source.title}: “${variant.text}” (${[variant.source.published, variant.source.url ?? variant.source.file].filter(Boolean).join(' · ')})`);
+  return [`${n}. “${result.text}”`, `   — ${who}${kind}`, `   ${sourceLine(result)}`, ...also, ...variants];
 }
 
 /** outlet · title · date · ¶N · link or file */

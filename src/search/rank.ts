@@ -1,6 +1,7 @@
 import type { CorpusIndex, StoredSentence } from './corpusIndex.js';
 import type { Hit } from './termIndex.js';
 import type { Query } from './understand.js';
+import { ACCEPT_ALL, earliestReport, type Accept } from '../statements/reports.js';
 
 export interface Ranked {
   sentence: StoredSentence;
@@ -8,17 +9,18 @@ export interface Ranked {
 }
 
 export interface RankedPage {
-  /** The best `wanted` results, best first, each sentence text once. */
+  /** The best `wanted` results, best first, each statement once, by its earliest report. */
   ranked: Ranked[];
-  /** How many distinct results there are in all. */
+  /** How many statements there are in all (see topicPage for when this is an upper bound). */
   total: number;
 }
 
 /**
  * Ranks sentences for a query. For a speaker: that person's statements only, those about the
  * topic first by relevance, then the rest by confidence. Otherwise: the sentences that best
- * match the topic, attributed statements ahead of plain narration. Never a sentence twice:
- * wire copies of one text count and show once.
+ * match the topic, attributed statements ahead of plain narration. Never a statement twice:
+ * its reports (wire copies, the same quoted words elsewhere, variants) count and show once, by
+ * the earliest report the filters keep.
  */
 export function rank(index: CorpusIndex, query: Query, wanted: number, articles: Uint8Array | null = null): RankedPage {
   if (query.unknownSpeaker !== null) return { ranked: [], total: 0 };
@@ -43,7 +45,10 @@ function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wan
     return { id, score: related === undefined ? confidence : 1 + related * (0.5 + confidence) };
   });
   hits.sort((a, b) => b.score - a.score || byPlace(index, a.id, b.id));
-  return { ranked: distinct(index, hits, wanted), total: new Set(statements.map((id) => index.store.group(id))).size };
+  const speaker = index.store.data.speaker;
+  // A statement is shown by its earliest report that this person is named in (a copy elsewhere may name someone else).
+  const accept: Accept = (id) => speaker[id] === speakerId && (!articles || articles[articleOf[id] as number] === 1);
+  return { ranked: distinct(index, hits, wanted, accept), total: new Set(statements.map((id) => index.store.statement(id))).size };
 }
 
 /** Newer articles first, then reading order. */
@@ -59,6 +64,10 @@ function byPlace(index: CorpusIndex, a: number, b: number): number {
 
 // Extra results chosen beyond those wanted, to make up for wire copies removed as duplicates.
 const SPARE = 32;
+// Up to this many distinct texts matched, every match is ranked and the statements among them
+// counted exactly; past it, the count is of distinct texts, an upper bound on statements (a
+// statement reported in several wordings that all match counts once for each wording).
+const EXACT_COUNT = 2000;
 
 /**
  * The best `wanted` distinct texts for a topic. Wire copies of one text match the same words, so
@@ -70,9 +79,21 @@ function topicPage(index: CorpusIndex, topic: string[], wanted: number): RankedP
   // Confidence is in hundredths: at most 100.
   const boost = { factors: index.store.data.confidence, scale: 1 / 100, max: 100 };
   const ranking = index.terms.top(topic, wanted + SPARE, boost);
-  let ranked = distinct(index, ranking.hits, wanted);
-  if (ranked.length < Math.min(wanted, ranking.counted)) ranked = distinct(index, index.terms.top(topic, ranking.matched, boost).hits, wanted);
-  return { ranked, total: ranking.counted };
+  if (ranking.counted <= EXACT_COUNT || distinct(index, ranking.hits, wanted, ACCEPT_ALL).length < Math.min(wanted, ranking.counted)) {
+    return everyMatch(index, index.terms.top(topic, ranking.matched, boost).hits, wanted, ACCEPT_ALL);
+  }
+  return { ranked: distinct(index, ranking.hits, wanted, ACCEPT_ALL), total: ranking.counted };
+}
+
+/** A page from the whole ranked match, and the statements in it counted. */
+function everyMatch(index: CorpusIndex, hits: readonly Hit[], wanted: number, accept: Accept): RankedPage {
+  return { ranked: distinct(index, hits, wanted, accept), total: statementsAmong(index, hits) };
+}
+
+function statementsAmong(index: CorpusIndex, hits: readonly Hit[]): number {
+  const statements = new Set<number>();
+  for (const hit of hits) statements.add(index.store.statement(hit.id));
+  return statements.size;
 }
 
 /** A topic among the articles a filter keeps: every posting scored, counts of what passes. */
@@ -80,22 +101,24 @@ function filteredTopicPage(index: CorpusIndex, topic: string[], wanted: number, 
   const boost = { factors: index.store.data.confidence, scale: 1 / 100, max: 100 };
   const articleOf = index.store.data.article;
   const keep = (doc: number) => articles[articleOf[doc] as number] === 1;
+  const accept: Accept = (id) => keep(id);
   const ranking = index.terms.topWhere(topic, wanted + SPARE, keep, boost);
-  let ranked = distinct(index, ranking.hits, wanted);
-  if (ranked.length < Math.min(wanted, ranking.counted)) ranked = distinct(index, index.terms.topWhere(topic, ranking.matched, keep, boost).hits, wanted);
-  return { ranked, total: ranking.counted };
+  if (ranking.counted <= EXACT_COUNT || distinct(index, ranking.hits, wanted, accept).length < Math.min(wanted, ranking.counted)) {
+    return everyMatch(index, index.terms.topWhere(topic, ranking.matched, keep, boost).hits, wanted, accept);
+  }
+  return { ranked: distinct(index, ranking.hits, wanted, accept), total: ranking.counted };
 }
 
-/** The results in order, keeping the first of each text. */
-function distinct(index: CorpusIndex, sorted: readonly Hit[], wanted: number): Ranked[] {
+/** The results in order, each statement once where it ranks best, shown by its earliest report that `accept` keeps. */
+function distinct(index: CorpusIndex, sorted: readonly Hit[], wanted: number, accept: Accept): Ranked[] {
   const kept: Ranked[] = [];
-  const groups = new Set<number>();
+  const seen = new Set<number>();
   for (const hit of sorted) {
     if (kept.length >= wanted) break;
-    const group = index.store.group(hit.id);
-    if (groups.has(group)) continue;
-    groups.add(group);
-    const sentence = index.sentence(hit.id);
+    const statement = index.store.statement(hit.id);
+    if (seen.has(statement)) continue;
+    seen.add(statement);
+    const sentence = index.sentence(earliestReport(index, statement, accept) ?? hit.id);
     if (sentence) kept.push({ sentence, score: hit.score });
   }
   return kept;

@@ -12,7 +12,7 @@ export interface SentenceStoreData {
   start: Uint32Array;
   end: Uint32Array;
   paragraph: Uint32Array;
-  /** Speaker id, or -1 for none. */
+  /** Speaker id, -1 for none, or UNNAMED_SOURCE (-2) for a source the article does not name. */
   speaker: Int32Array;
   /** 0 none, 1 direct, 2 indirect. */
   quote: Uint8Array;
@@ -30,15 +30,33 @@ export interface SentenceStoreData {
   /** Statements grouped by speaker: speaker s's ids are bySpeaker[bySpeakerStarts[s] .. bySpeakerStarts[s + 1]). */
   bySpeakerStarts: Uint32Array;
   bySpeaker: Uint32Array;
+  /** A hash of the quoted words of a named person's quotation (statements/quotedWords.ts), 0 for none. */
+  quoteKey: Uint32Array;
+  /** Reports of one statement (statements/group.ts): the earliest report, or -1 for that report and for a statement reported once. */
+  statementOf: Int32Array;
+  /** Like copyGroups/copyMembers, for statements: the earliest report, and a later report of it; sorted by the first. */
+  statementGroups: Uint32Array;
+  statementMembers: Uint32Array;
   cues: string[];
 }
 
 /** The copy lists of a store (see copyGroups), from its copyOf links: only sentences with copies take room. */
 export function listCopies(copyOf: Int32Array): { copyGroups: Uint32Array; copyMembers: Uint32Array } {
+  const { groups, members } = listLinks(copyOf);
+  return { copyGroups: groups, copyMembers: members };
+}
+
+/** The statement lists of a store (see statementGroups), from its statementOf links. */
+export function listStatements(statementOf: Int32Array): { statementGroups: Uint32Array; statementMembers: Uint32Array } {
+  const { groups, members } = listLinks(statementOf);
+  return { statementGroups: groups, statementMembers: members };
+}
+
+function listLinks(links: Int32Array): { groups: Uint32Array; members: Uint32Array } {
   const members: number[] = [];
-  for (let id = 0; id < copyOf.length; id++) if ((copyOf[id] as number) >= 0) members.push(id);
-  members.sort((a, b) => (copyOf[a] as number) - (copyOf[b] as number) || a - b);
-  return { copyGroups: Uint32Array.from(members, (id) => copyOf[id] as number), copyMembers: Uint32Array.from(members) };
+  for (let id = 0; id < links.length; id++) if ((links[id] as number) >= 0) members.push(id);
+  members.sort((a, b) => (links[a] as number) - (links[b] as number) || a - b);
+  return { groups: Uint32Array.from(members, (id) => links[id] as number), members: Uint32Array.from(members) };
 }
 
 /**
@@ -67,12 +85,17 @@ export interface StoredSentence {
   start: number;
   end: number;
   speaker: number | null;
+  /** Said by a source the article does not name ("an official said"); speaker is then null. */
+  anonymous: boolean;
   quote: QuoteKind | null;
   confidence: number;
   cue: string | null;
 }
 
 const QUOTES: (QuoteKind | null)[] = [null, 'direct', 'indirect'];
+
+/** The speaker code of a statement by a source the article does not name; -1 is no speaker. */
+export const UNNAMED_SOURCE = -2;
 const decoder = new TextDecoder();
 
 /**
@@ -101,7 +124,7 @@ export class SentenceStore {
     const cue = d.cue[id] as number;
     return {
       id, article, paragraph: d.paragraph[id] as number, start: (d.start[id] as number) - base, end: (d.end[id] as number) - base,
-      speaker: speaker < 0 ? null : speaker, quote: QUOTES[d.quote[id] as number] ?? null,
+      speaker: speaker < 0 ? null : speaker, anonymous: speaker === UNNAMED_SOURCE, quote: QUOTES[d.quote[id] as number] ?? null,
       confidence: (d.confidence[id] as number) / 100, cue: cue === 0 ? null : d.cues[cue] ?? null,
     };
   }
@@ -130,6 +153,20 @@ export class SentenceStore {
     const all = [group];
     for (let i = seek(copyGroups, 0, copyGroups.length, group); i < copyGroups.length && copyGroups[i] === group; i++) all.push(copyMembers[i] as number);
     return all.filter((other) => other !== id);
+  }
+
+  /** The statement this sentence reports: the id of its earliest report. */
+  statement(id: number): number {
+    const first = this.data.statementOf[id] as number;
+    return first < 0 ? id : first;
+  }
+
+  /** Every report of a statement (given by its earliest report), that one first, then in corpus order. */
+  reportsOf(statement: number): number[] {
+    const { statementGroups, statementMembers } = this.data;
+    const all = [statement];
+    for (let i = seek(statementGroups, 0, statementGroups.length, statement); i < statementGroups.length && statementGroups[i] === statement; i++) all.push(statementMembers[i] as number);
+    return all;
   }
 
   /** The id standing for all copies of this sentence's text. */
