@@ -93,7 +93,7 @@ function popupNamed(element: Element): boolean {
 }
 
 // Class and id words of the boxes a page puts around and inside an article: never the story's text.
-const FURNITURE_NAME = /related|recommend|newsletter|promo|share|sharing|social|comment|author-?bio|about-?the-?author|signup|sign-up|subscribe|more-?stories|read-?more|outbrain|taboola|sponsor|advert|^ad$|^ads$|[-_]ad$|^ad[-_]|popular|trending|most-?read|tags?$|breadcrumb/i;
+const FURNITURE_NAME = /related|byline|recommend|newsletter|promo|share|sharing|social|comment|author-?bio|about-?the-?author|signup|sign-up|subscribe|more-?stories|read-?more|outbrain|taboola|sponsor|advert|^ad$|^ads$|[-_]ad$|^ad[-_]|popular|trending|most-?read|tags?$|breadcrumb/i;
 // A box of furniture is a part of the article: one holding most of it is the article itself, whatever its name.
 const MAX_FURNITURE_SHARE = 0.5;
 
