@@ -5,7 +5,7 @@ import { tokenize, type Token } from './tokens.js';
 import { findNameRuns, coreNameWords, isParticle, type NameRun } from './names.js';
 import { ArticlePeople, type ArticlePerson } from './people.js';
 import { findCues, type CueMatch } from './cues.js';
-import { GENDERED_ROLES, HONORIFICS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
+import { GENDERED_ROLES, HONORIFICS, ROLE_NOUNS, TITLE_WORDS, UNNAMED_PEOPLE } from './lexicon.js';
 import { roleFromTitle, roleFromWords } from './roles.js';
 
 export type QuoteKind = 'direct' | 'indirect';
@@ -20,6 +20,8 @@ export interface Attribution {
   quote: QuoteKind;
   confidence: number;
   via: AttributionVia;
+  /** A person or people the article does not name ("an official said", "according to people familiar with the talks"); person is null. */
+  anonymous: boolean;
 }
 
 export interface AnalyzedSentence {
@@ -251,8 +253,12 @@ function resolveCue(cue: CueMatch, sentence: SentenceWork, people: ArticlePeople
     quote: direct ? 'direct' : 'indirect',
     confidence: CONFIDENCE[via] - (direct || via === 'anonymous' ? 0 : INDIRECT_PENALTY),
     via,
+    anonymous: person === null && (unnamedBefore || ((cue.subject.kind === 'anonymous' || cue.subject.kind === 'role') && namesUnnamedPeople(sentence.tokens, cue.subjectFirst, cue.subjectLast))),
   });
   const { subject } = cue;
+  // "a source close to the delegation", "an aide to Brandt": the one speaking is unnamed, not the one named after.
+  const unnamedBefore = !cue.inverted && unnamedPersonOf(sentence.tokens, cue.subjectFirst);
+  if (unnamedBefore) return make(null, 'anonymous');
   switch (subject.kind) {
     case 'name': {
       if (subject.run.isOrganisation) return make(null, 'anonymous');
@@ -275,6 +281,33 @@ function resolveCue(cue: CueMatch, sentence: SentenceWork, people: ArticlePeople
     case 'anonymous':
       return make(null, 'anonymous');
   }
+}
+
+/**
+ * The subject's words name people, not an organisation or a pronoun: "a senior official",
+ * "people familiar with the talks", "a ministry spokesman" are unnamed sources; "the ministry"
+ * and "they" are not.
+ */
+function namesUnnamedPeople(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = Math.max(0, first); k <= last && k < tokens.length; k++) {
+    if (UNNAMED_PEOPLE.has(tokens[k]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+// Words between an unnamed person and the one they stand near: "close to", "familiar with", "for".
+const LINKING_WORDS = new Set(['close', 'closer', 'near', 'familiar', 'to', 'with', 'for', 'of', 'from', 'in', 'at', 'inside', 'within', 'on', 'briefed']);
+
+/** "a source close to …", "an aide to …", "people familiar with …" right before the subject. */
+function unnamedPersonOf(tokens: readonly Token[], subjectFirst: number): boolean {
+  let k = subjectFirst - 1;
+  let linked = false;
+  for (; k >= 0 && subjectFirst - k <= 3; k--) {
+    const token = tokens[k];
+    if (!token || token.kind !== 'word' || !LINKING_WORDS.has(token.lower)) break;
+    linked = true;
+  }
+  return linked && UNNAMED_PEOPLE.has(tokens[k]?.lower ?? '');
 }
 
 /** "Mr. Smith said" with no full name anywhere in the article: the titled surname is the name. */
@@ -384,11 +417,12 @@ function inheritFollowUps(work: SentenceWork[]): void {
   for (let i = 1; i < work.length; i++) {
     const sentence = work[i];
     const previous = work[i - 1]?.attribution;
-    if (!sentence || sentence.attribution || !previous?.person) continue;
+    // An unnamed source's quotation goes on as theirs, still unnamed: never anyone else's.
+    if (!sentence || sentence.attribution || !(previous?.person || previous?.anonymous)) continue;
     const paragraphGap = sentence.span.paragraph - (work[i - 1]?.span.paragraph ?? 0);
     if (paragraphGap > 1 || !continuesSpeaker(sentence)) continue;
     sentence.attribution = {
-      person: previous.person, cue: previous.cue, quote: 'direct', confidence: CONFIDENCE['follow-up'], via: 'follow-up',
+      person: previous.person, cue: previous.cue, quote: 'direct', confidence: CONFIDENCE['follow-up'], via: 'follow-up', anonymous: previous.anonymous,
     };
   }
 }

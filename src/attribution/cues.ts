@@ -117,7 +117,7 @@ function subjectBefore(tokens: readonly Token[], runs: readonly NameRun[], cueFi
   }
   if (tokens[j]?.kind === 'word' && ['and', 'but'].includes(tokens[j]?.lower ?? '')) return clauseSubject(tokens, runs, cueFirst);
   const peeled = peelDecorations(tokens, runs, j);
-  const found = subjectEndingAt(tokens, runs, peeled.end);
+  const found = subjectEndingAt(tokens, runs, peeled.end) ?? restrictedSubject(tokens, runs, peeled.end);
   // "Montaverde's trade minister, Rafael Quintero-Lys, told": the name in commas is the subject.
   if (peeled.commaGroup && found?.subject.kind !== 'name') {
     const { open, close } = peeled.commaGroup;
@@ -240,6 +240,26 @@ function findBack(tokens: readonly Token[], from: number, test: (t: Token, k: nu
 /** The comma that opens an appositive closed by the comma at `close`, if it is one. */
 function matchingComma(tokens: readonly Token[], close: number): number | null {
   return findBack(tokens, close, (t) => t.kind === 'punct' && t.text === ',', MAX_APPOSITIVE_TOKENS);
+}
+
+// The longest relative clause read inside a subject ("an official who spoke on condition of anonymity").
+const MAX_RELATIVE_WORDS = 8;
+
+/**
+ * "An official who spoke on condition of anonymity said": a subject whose relative clause runs,
+ * with no comma, up to the cue. Only an unnamed or role subject is read this way; a name takes
+ * its clause in commas ("Brandt, who chairs the talks, said"), handled above.
+ */
+function restrictedSubject(tokens: readonly Token[], runs: readonly NameRun[], end: number): Found | null {
+  for (let k = end; k >= 0 && end - k < MAX_RELATIVE_WORDS; k--) {
+    const token = tokens[k];
+    if (!token || token.kind !== 'word') return null;
+    if (token.lower !== 'who' && token.lower !== 'whom') continue;
+    const antecedent = subjectEndingAt(tokens, runs, k - 1);
+    const kind = antecedent?.subject.kind;
+    return antecedent && (kind === 'anonymous' || kind === 'role') ? { ...antecedent, subjectLast: end } : null;
+  }
+  return null;
 }
 
 /** Reads the noun phrase that ends at token `end` as a cue's subject. */

@@ -122,6 +122,14 @@ export const ANONYMOUS_HEADS = words(`
   several both all
 `);
 
+/** Among those, the words for people (one or many) whom the article leaves unnamed: an unnamed source. */
+export const UNNAMED_PEOPLE = words(`
+  officials official sources source people person spokesman spokeswoman spokesperson spokespeople
+  aides aide analysts analyst experts expert diplomats diplomat observers insiders negotiator negotiators
+  advisers advisors adviser advisor staffers witnesses residents lawmakers legislators envoy envoys
+  representative representatives delegate delegates participant participants
+`);
+
 /**
  * Lower-case nouns that name a role. A capitalised form before a name is a title
  * ("Foreign Minister Sergey Lavrov"); after "the" it may refer back to that person.

@@ -31,6 +31,24 @@ export function roleFromTitle(title: readonly string[]): string[] | null {
 /** Role forms from lower-case words around a name: "a senior adviser to the president". */
 export function roleFromWords(tokens: readonly Token[]): string[] | null {
   const words = tokens.map((t) => t.lower);
+  const nouns = roleNounsFromWords(tokens, words);
+  const relative = roleFromRelativeClause(words);
+  if (!nouns && !relative) return null;
+  return [...new Set([...(nouns ?? []), ...(relative ?? [])])];
+}
+
+// "the diplomat who chairs the talks" is the chair: what a person does, named as a role.
+const ROLE_VERBS: Record<string, string> = {
+  chairs: 'chair', chaired: 'chair', heads: 'head', headed: 'head', leads: 'leader', led: 'leader', mediates: 'mediator', mediated: 'mediator',
+};
+
+function roleFromRelativeClause(words: readonly string[]): string[] | null {
+  const who = words.indexOf('who');
+  const role = who >= 0 ? ROLE_VERBS[words[who + 1] ?? ''] : undefined;
+  return role ? [role] : null;
+}
+
+function roleNounsFromWords(tokens: readonly Token[], words: readonly string[]): string[] | null {
   let headAt = words.findIndex((w, k) => ROLE_NOUNS.has(w) && !tokens[k]?.capitalized);
   if (headAt < 0) return null;
   // "chief negotiator": the head is the last of adjacent role nouns.

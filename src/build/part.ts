@@ -105,7 +105,7 @@ class PartBuilder {
       this.start.push(base + (offsets[2 * i] as number));
       this.end.push(base + (offsets[2 * i + 1] as number));
       this.paragraph.push(sentence.span.paragraph);
-      this.person.push(attribution?.person ? (personIndex.get(attribution.person) ?? -1) : attribution?.via === 'anonymous' ? UNNAMED_SOURCE : -1);
+      this.person.push(attribution?.person ? (personIndex.get(attribution.person) ?? -1) : attribution?.anonymous ? UNNAMED_SOURCE : -1);
       this.quote.push(attribution?.quote === 'direct' ? 1 : attribution?.quote === 'indirect' ? 2 : 0);
       this.confidence.push(Math.round((attribution?.confidence ?? 0) * 100));
       this.cue.push(this.cues.id(attribution?.cue ?? ''));
