@@ -5,6 +5,8 @@ import * as ask from '../commands/ask.js';
 import * as quotes from '../commands/quotes.js';
 import { FilterError, parseFilters, type Filters } from './search/filters.js';
 import { toContractJson, type Answer } from './answer.js';
+import { renderComparisonText, renderQuoteAnswerText, renderTimelineText } from './render/coverageText.js';
+import { comparisonJson, quoteAnswerJson, timelineJson, type Comparison, type QuoteAnswer, type Refusal, type Timeline } from './questions/answers.js';
 
 export const HELP_TEXT = [
   'Ask who said what in the articles. Every answer is a sentence from an article, word for word.',
@@ -15,6 +17,9 @@ export const HELP_TEXT = [
   '  /quotes Lavrov                       what that person said',
   '  /quotes speaker:Lavrov topic:embassy  … about a topic',
   '  /ask what did Lavrov say since:2025-02-18 outlet:Example Wire   only those articles (since:, until:, outlet:)',
+  '  /timeline speaker:Lavrov             what that person said, day by day',
+  '  /compare first:Lavrov second:Rubio topic:sanctions   two people side by side',
+  '  /whosaid quote:reason to believe     who said these words (or words close to them)',
   '  /sources                             the articles in the corpus',
   '  /help                                this text',
   '',
@@ -24,6 +29,9 @@ export const HELP_TEXT = [
 /** What one console line asks for, or why it cannot be answered. */
 type Outcome =
   | { command: 'ask' | 'quotes'; answer: Answer }
+  | { command: 'timeline'; timeline: Timeline }
+  | { command: 'compare'; comparison: Comparison }
+  | { command: 'whosaid'; quoted: QuoteAnswer }
   | { command: 'sources' | 'help' }
   | { command: string; error: string };
 
@@ -46,6 +54,24 @@ function runLine(verbatim: Verbatim, line: string): Outcome | null {
       if (!speaker) return { command, error: 'Usage: /quotes SPEAKER [topic:TOPIC] [since:DATE] [until:DATE] [outlet:NAME]' };
       return withFilters(command, options, (filters) => ({ command, answer: quotes.run(verbatim, speaker, options.topic ?? '', 0, filters) }));
     }
+    case 'timeline': {
+      const options = readOptions(rest, ['speaker', 'topic', ...FILTER_OPTIONS]);
+      const speaker = options.speaker ?? options.positional;
+      if (!speaker) return { command, error: 'Usage: /timeline speaker:NAME [topic:TOPIC] [since:DATE] [until:DATE] [outlet:NAME]' };
+      return withFilters(command, options, (filters) => refusedOr(verbatim.timeline(speaker, options.topic ?? '', TIMELINE_LIMIT, 0, filters), command, (timeline) => ({ command, timeline })));
+    }
+    case 'compare': {
+      const options = readOptions(rest, ['first', 'second', 'topic', ...FILTER_OPTIONS]);
+      const [before = '', after = ''] = options.positional.split(/\s+(?:vs\.?|versus|and)\s+|\s*,\s*/iu);
+      const first = options.first ?? before;
+      const second = options.second ?? (options.first ? before : after);
+      return withFilters(command, options, (filters) => refusedOr(verbatim.compare(first, second, options.topic ?? '', 5, 0, filters), command, (comparison) => ({ command, comparison })));
+    }
+    case 'whosaid': {
+      const options = readOptions(rest, ['quote']);
+      const quote = options.quote ?? options.positional;
+      return refusedOr(verbatim.whoSaid(quote), command, (quoted) => ({ command, quoted }));
+    }
     case 'sources':
     case 'help':
       return { command };
@@ -54,12 +80,23 @@ function runLine(verbatim: Verbatim, line: string): Outcome | null {
   }
 }
 
+// A timeline in the console lists up to this many statements (Discord pages through them with More).
+const TIMELINE_LIMIT = 100;
+
+/** The outcome of an answer, or the refusal's message as this command's error. */
+function refusedOr<T extends object>(answer: T | Refusal, command: string, outcome: (answer: T) => Outcome): Outcome {
+  return 'error' in answer ? { command, error: answer.error } : outcome(answer);
+}
+
 /** Answers one console line as text, as a person reads it ('' for a blank line). */
 export function answerLine(verbatim: Verbatim, line: string): string {
   const outcome = runLine(verbatim, line);
   if (!outcome) return '';
   if ('error' in outcome) return `${outcome.error}\n`;
   if ('answer' in outcome) return renderAnswerText(outcome.answer);
+  if ('timeline' in outcome) return renderTimelineText(outcome.timeline);
+  if ('comparison' in outcome) return renderComparisonText(outcome.comparison);
+  if ('quoted' in outcome) return renderQuoteAnswerText(outcome.quoted);
   return outcome.command === 'sources' ? renderSources(verbatim) : `${HELP_TEXT}\n`;
 }
 
@@ -69,6 +106,9 @@ export function answerLineJson(verbatim: Verbatim, line: string): object | null 
   if (!outcome) return null;
   if ('error' in outcome) return { command: outcome.command, error: outcome.error };
   if ('answer' in outcome) return { command: outcome.command, ...toContractJson(outcome.answer) };
+  if ('timeline' in outcome) return { command: 'timeline', ...timelineJson(outcome.timeline) };
+  if ('comparison' in outcome) return { command: 'compare', ...comparisonJson(outcome.comparison) };
+  if ('quoted' in outcome) return { command: 'whosaid', ...quoteAnswerJson(outcome.quoted) };
   if (outcome.command === 'help') return { command: 'help', text: HELP_TEXT };
   const { articles, failures } = verbatim.index;
   return { command: 'sources', articles: [...articles].map((a) => ({ title: a.meta.title, outlet: a.meta.outlet, url: a.meta.url, published: a.meta.published, file: a.file })), failures };

@@ -4,13 +4,16 @@ import { CorpusIndex, type IndexedArticle } from './search/corpusIndex.js';
 import type { SpeakerLookup } from './search/speakerLookup.js';
 import type { Speaker } from './search/speakers.js';
 import { understand, cleanQuestion, type Query } from './search/understand.js';
-import { rank } from './search/rank.js';
-import { words } from './search/terms.js';
-import { buildAnswer, type Answer } from './answer.js';
-import { ACCEPT_ALL } from './statements/reports.js';
+import { rank, speakerPage } from './search/rank.js';
+import { indexTerm, words } from './search/terms.js';
+import { buildAnswer, resultOf, type Answer, type AnswerResult } from './answer.js';
+import { ACCEPT_ALL, type Accept } from './statements/reports.js';
+import { publicationDay, timelineOf } from './questions/timeline.js';
+import { whoSaid } from './questions/whoSaid.js';
+import type { Column, Comparison, QuoteAnswer, Refusal, Timeline, TimelineDay } from './questions/answers.js';
 import type { IndexData } from './build/assemble.js';
 import { verbatimProblem, type DroppedResult } from './verify.js';
-import { NO_FILTERS, articleMask, foldOutlet, hasFilters, outletsOf, type Filters } from './search/filters.js';
+import { NO_FILTERS, articleMask, describeFilters, foldOutlet, hasFilters, outletsOf, type Filters } from './search/filters.js';
 
 export interface VerbatimOptions {
   onDropped?: (dropped: DroppedResult) => void;
@@ -23,6 +26,8 @@ function reportOnStderr(dropped: DroppedResult): void {
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 100;
 const SUGGESTIONS = 3;
+// A quote asked about (/whosaid) is a few words, a sentence at most: longer is pasted text.
+export const MAX_QUOTE_CHARS = 500;
 // Article masks kept for filtered questions (one byte an article each).
 const MASKS_KEPT = 16;
 
@@ -80,6 +85,91 @@ export class Verbatim {
     return this.answer(query, limit, offset, filters);
   }
 
+  /** What one person said, day by day of publication, each statement once by its earliest report (/timeline). */
+  timeline(speakerText: string, topic = '', limit = MAX_LIMIT, offset = 0, filters: Filters = NO_FILTERS): Timeline | Refusal {
+    const person = this.person(speakerText);
+    if ('error' in person) return person;
+    const mask = this.optionalMask(filters);
+    const topicWords = words(cleanQuestion(topic));
+    const ids = timelineOf(this.index, person.id, topicWords, mask);
+    if (ids.length === 0) return { error: this.noStatements(person.name, topic, filters) };
+    const start = Math.max(0, offset);
+    const results = this.results(ids.slice(start, start + clampLimit(limit)).map((id) => ({ id, score: this.index.store.confidence(id) })), mask);
+    const days: TimelineDay[] = [];
+    for (const result of results) {
+      const date = publicationDay(result.source.published);
+      const last = days[days.length - 1];
+      if (last && last.date === date) last.results.push(result);
+      else days.push({ date, results: [result] });
+    }
+    return { speaker: person.name, topic: topicWords, days, total: ids.length, offset: start, filters: hasFilters(filters) ? filters : null };
+  }
+
+  /** Two people's statements on a topic, side by side, best first (/compare). */
+  compare(firstText: string, secondText: string, topic = '', limit = DEFAULT_LIMIT, offset = 0, filters: Filters = NO_FILTERS): Comparison | Refusal {
+    if (!cleanQuestion(firstText) || !cleanQuestion(secondText)) return { error: 'Compare needs two people: first:NAME second:NAME, for example /compare first:Lavrov second:Rubio.' };
+    const first = this.person(firstText);
+    if ('error' in first) return first;
+    const second = this.person(secondText);
+    if ('error' in second) return second;
+    if (first.id === second.id) return { error: `Both names are ${first.name}: compare needs two different people.` };
+    const mask = this.optionalMask(filters);
+    const topicWords = words(cleanQuestion(topic));
+    const start = Math.max(0, offset);
+    const column = (person: { id: number; name: string }): Column => {
+      const page = speakerPage(this.index, person.id, topicWords, start + clampLimit(limit), mask, true);
+      return { speaker: person.name, total: page.total, results: this.results(page.ranked.slice(start).map((r) => ({ id: r.sentence.id, score: r.score })), mask) };
+    };
+    return { topic: topicWords, columns: [column(first), column(second)], offset: start, filters: hasFilters(filters) ? filters : null };
+  }
+
+  /** Who said these words, or words close to them: best match first, each by its earliest report (/whosaid). */
+  whoSaid(quote: string, limit = DEFAULT_LIMIT, offset = 0): QuoteAnswer | Refusal {
+    const problem = quoteProblem(quote);
+    if (problem) return { error: problem };
+    const matches = whoSaid(this.index, cleanQuestion(quote));
+    const start = Math.max(0, offset);
+    const results = this.results(matches.slice(start, start + clampLimit(limit)).map((m) => ({ id: m.sentence, score: m.score })), null);
+    return { quote: quote.trim(), results, total: matches.length, offset: start };
+  }
+
+  /** The person a name means, or why there is none (with names to try). */
+  private person(text: string): { id: number; name: string } | Refusal {
+    const cleaned = cleanQuestion(text);
+    if (!cleaned) return { error: 'Name a person: start typing and pick a name from the list.' };
+    const match = this.lookup.find(words(cleaned), () => false);
+    if (match) return { id: match.speaker.id, name: match.speaker.name };
+    const names = this.suggest(cleaned);
+    return { error: `No statements by ${cleaned} in these articles.${names.length > 0 ? ` Try: ${names.join(', ')}.` : ''}` };
+  }
+
+  private noStatements(name: string, topic: string, filters: Filters): string {
+    const about = cleanQuestion(topic) ? ` about “${cleanQuestion(topic)}”` : '';
+    if (hasFilters(filters)) return `No statements by ${name}${about} in the articles ${describeFilters(filters)}. Try without the filters.`;
+    if (about) return `No statements by ${name}${about} in these articles. Try without the topic.`;
+    return `No statements by ${name} in these articles: they are mentioned, but never reported speaking.`;
+  }
+
+  /** Results for sentences already chosen, with their other reports among the kept articles, each confirmed verbatim. */
+  private results(chosen: { id: number; score: number }[], mask: Uint8Array | null): AnswerResult[] {
+    const accept = this.acceptFor(mask);
+    return chosen.flatMap(({ id, score }) => {
+      const sentence = this.index.sentence(id);
+      if (!sentence) return [];
+      const result = resultOf(this.index, sentence, score, accept);
+      return this.confirmed(id, result.text, result.paragraph) ? [result] : [];
+    });
+  }
+
+  private optionalMask(filters: Filters): Uint8Array | null {
+    return hasFilters(filters) ? this.maskFor(filters) : null;
+  }
+
+  private acceptFor(mask: Uint8Array | null): Accept {
+    const articleOf = this.index.store.data.article;
+    return mask ? (id: number) => mask[articleOf[id] as number] === 1 : ACCEPT_ALL;
+  }
+
   /** The corpus's outlets, most articles first (for the outlet filter's autocomplete). */
   outlets(): { name: string; articles: number }[] {
     this.outletList ??= outletsOf(this.index.articles);
@@ -93,8 +183,7 @@ export class Verbatim {
     const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)), mask);
     // With filters, a person who is in the corpus but not in the filtered articles is not misspelt.
     const suggestions = total > 0 || (filtered && query.speaker) ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
-    const articleOf = this.index.store.data.article;
-    const accept = mask ? (id: number) => mask[articleOf[id] as number] === 1 : ACCEPT_ALL;
+    const accept = this.acceptFor(mask);
     const answer = buildAnswer(this.index, query, { ranked: ranked.slice(start), total, offset: start }, suggestions, accept);
     return { ...answer, filters: filtered ? filters : null, results: answer.results.filter((r) => this.confirmed(r.sentenceId, r.text, r.paragraph)) };
   }
@@ -160,4 +249,17 @@ export class Verbatim {
         .map(({ text, isQuote }) => ({ text, isQuote })),
     };
   }
+}
+
+function clampLimit(limit: number): number {
+  return Math.max(0, Math.min(Math.floor(limit) || 0, MAX_LIMIT));
+}
+
+/** Why a quote cannot be looked up (empty, a letter, pasted text, only common words), or null. */
+export function quoteProblem(quote: string): string | null {
+  if (quote.length > MAX_QUOTE_CHARS) return `That is ${quote.length.toLocaleString('en')} characters: give at most ${MAX_QUOTE_CHARS} characters of the quote (a few words are enough).`;
+  const cleaned = cleanQuestion(quote);
+  if (cleaned.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return 'Give a few words of the quote, for example: /whosaid quote:ready to sign tonight.';
+  if (!words(cleaned).some((w) => indexTerm(w) !== null)) return 'Those words are too common to tell one quote from another: give a few more words of it.';
+  return null;
 }

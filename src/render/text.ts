@@ -25,7 +25,7 @@ export function noResultMessage(answer: Answer): string {
   return `Nothing in these articles answers that. Ask about a person ("what did <name> say") or use broader words.${tryNames}`;
 }
 
-function renderResult(result: AnswerResult, n: number): string[] {
+export function renderResult(result: AnswerResult, n: number): string[] {
   const who = result.speaker ?? (result.anonymous ? 'unnamed source' : result.quote ? 'source not named as a person' : 'no speaker');
   const kind = result.quote ? `, ${result.quote}` : '';
   const also = result.alsoIn.map((source) => `   also in: ${[source.outlet, source.title, source.published, source.url ?? source.file].filter(Boolean).join(' · ')}`);

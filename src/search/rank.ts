@@ -24,20 +24,25 @@ export interface RankedPage {
  */
 export function rank(index: CorpusIndex, query: Query, wanted: number, articles: Uint8Array | null = null): RankedPage {
   if (query.unknownSpeaker !== null) return { ranked: [], total: 0 };
-  if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted, articles);
+  if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted, articles, false);
   if (query.topic.length === 0) return { ranked: [], total: 0 };
   return articles ? filteredTopicPage(index, query.topic, wanted, articles) : topicPage(index, query.topic, wanted);
 }
 
-/** `articles`: per article, 1 when a filter keeps it; null when nothing is filtered. */
-function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wanted: number, articles: Uint8Array | null): RankedPage {
+/**
+ * One person's statements, best first. `articles`: per article, 1 when a filter keeps it; null
+ * when nothing is filtered. With `topicOnly`, a topic keeps only the statements about it (/compare);
+ * otherwise they come first and the rest follow (/quotes).
+ */
+export function speakerPage(index: CorpusIndex, speakerId: number, topic: readonly string[], wanted: number, articles: Uint8Array | null, topicOnly: boolean): RankedPage {
   const all = Array.from(index.store.statementsOf(speakerId));
   const articleOf = index.store.data.article;
-  const statements = articles ? all.filter((id) => articles[articleOf[id] as number] === 1) : all;
+  const kept = articles ? all.filter((id) => articles[articleOf[id] as number] === 1) : all;
   const relevance = new Map<number, number>();
   if (topic.length > 0) {
-    for (const hit of index.terms.searchAmong(topic, statements)) relevance.set(hit.id, hit.score);
+    for (const hit of index.terms.searchAmong(topic, kept)) relevance.set(hit.id, hit.score);
   }
+  const statements = topicOnly && topic.length > 0 ? kept.filter((id) => relevance.has(id)) : kept;
   const hits: Hit[] = statements.map((id) => {
     const related = relevance.get(id);
     const confidence = index.store.confidence(id);
@@ -45,10 +50,13 @@ function speakerPage(index: CorpusIndex, speakerId: number, topic: string[], wan
     return { id, score: related === undefined ? confidence : 1 + related * (0.5 + confidence) };
   });
   hits.sort((a, b) => b.score - a.score || byPlace(index, a.id, b.id));
-  const speaker = index.store.data.speaker;
-  // A statement is shown by its earliest report that this person is named in (a copy elsewhere may name someone else).
-  const accept: Accept = (id) => speaker[id] === speakerId && (!articles || articles[articleOf[id] as number] === 1);
-  return { ranked: distinct(index, hits, wanted, accept), total: new Set(statements.map((id) => index.store.statement(id))).size };
+  return { ranked: distinct(index, hits, wanted, speakerAccept(index, speakerId, articles)), total: new Set(statements.map((id) => index.store.statement(id))).size };
+}
+
+/** A statement is shown by its earliest report that this person is named in (a copy elsewhere may name someone else), among the kept articles. */
+export function speakerAccept(index: CorpusIndex, speakerId: number, articles: Uint8Array | null): Accept {
+  const { speaker, article } = index.store.data;
+  return (id) => speaker[id] === speakerId && (!articles || articles[article[id] as number] === 1);
 }
 
 /** Newer articles first, then reading order. */

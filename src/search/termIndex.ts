@@ -124,6 +124,12 @@ export class TermIndex {
     return term;
   }
 
+  /** How much a term tells (its inverse document frequency); 0 for a term no document has. */
+  weightOf(term: string): number {
+    const id = this.termId(term);
+    return id === null ? 0 : this.idf(id);
+  }
+
   /** Binary search in the sorted term list. */
   termId(term: string): number | null {
     const { terms } = this.data;
