@@ -7,6 +7,9 @@ import * as sources from './sources.js';
 import * as help from './help.js';
 import * as reindex from './reindex.js';
 import * as add from './add.js';
+import * as timeline from './timeline.js';
+import * as compare from './compare.js';
+import * as whosaid from './whosaid.js';
 
 /** One slash command: its definition, its handler, and optionally its autocomplete. */
 export interface Command {
@@ -16,6 +19,6 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }
 
-export const commands: readonly Command[] = [ask, quotes, sources, help, reindex, add];
+export const commands: readonly Command[] = [ask, quotes, sources, help, reindex, add, timeline, compare, whosaid];
 
 export const commandsByName = new Map(commands.map((command) => [command.data.name, command]));

@@ -21,7 +21,7 @@ export const LIMITS = {
 };
 
 // Verbatim's own colour for answer embeds.
-const COLOUR = 0x2b6cb0;
+export const COLOUR = 0x2b6cb0;
 // A sentence longer than this is shown shortened, with a note: Discord cannot show it whole.
 const MAX_SENTENCE_CHARS = 1500;
 
@@ -36,7 +36,13 @@ export interface Reply {
 }
 
 /** Where an answer came from, so that its buttons can ask again after a restart. */
-export type AnswerOrigin = ({ command: 'ask'; question: string } | { command: 'quotes'; speaker: string; topic: string }) & { filters?: Filters };
+export type AnswerOrigin = (
+  | { command: 'ask'; question: string }
+  | { command: 'quotes'; speaker: string; topic: string }
+  | { command: 'timeline'; speaker: string; topic: string }
+  | { command: 'compare'; first: string; second: string; topic: string }
+  | { command: 'whosaid'; quote: string }
+) & { filters?: Filters };
 
 export interface AnswerView {
   answer: Answer;
@@ -93,10 +99,12 @@ export function renderAnswer(view: AnswerView): Reply {
     description: blocks.join('\n\n'),
     footer: { text: footerFor(view.origin, answer, shown) },
   };
-  return { embeds: [embed], components: answerButtons(view, shown), ephemeral: view.private, results: shown };
+  const contexts = answer.results.slice(0, shown).map((result, i) => ({ label: `Context ${answer.offset + i + 1}`, sentenceId: result.sentenceId }));
+  return { embeds: [embed], components: pageButtons(view, [contexts], answer.offset, shown, answer.total), ephemeral: view.private, results: shown };
 }
 
-function resultBlock(result: AnswerResult, n: number, terms: Set<string>): string {
+/** A result as a numbered block: who, the sentence (topic words in bold), its source, its other reports. */
+export function resultBlock(result: AnswerResult, n: number, terms: Set<string>): string {
   const who = result.speaker ? `**${n}. ${escapeText(result.speaker)}**` : `**${n}.** ${speakerLabel(result)}`;
   const kind = result.quote ? ` · ${result.quote} quote` : '';
   let sentence = result.text;
@@ -170,15 +178,29 @@ function alsoInLine(result: AnswerResult): string {
 
 const FOOTER_ASK = 'Question: ';
 const FOOTER_QUOTES = 'Quotes: ';
+const FOOTER_TIMELINE = 'Timeline: ';
+const FOOTER_COMPARE = 'Compare: ';
+const FOOTER_WHOSAID = 'Who said: ';
 const TOPIC_SEPARATOR = ' | topic: ';
+const SECOND_SEPARATOR = ' | with: ';
 const FOOTER_RANGE = / · results (\d+)–(\d+) of (\d+)$/u;
 
+/** What was asked, as the footer writes it. */
+function askedPart(origin: AnswerOrigin): string {
+  const topic = 'topic' in origin && origin.topic ? `${TOPIC_SEPARATOR}${origin.topic}` : '';
+  switch (origin.command) {
+    case 'ask': return `${FOOTER_ASK}${origin.question}`;
+    case 'quotes': return `${FOOTER_QUOTES}${origin.speaker}${topic}`;
+    case 'timeline': return `${FOOTER_TIMELINE}${origin.speaker}${topic}`;
+    case 'compare': return `${FOOTER_COMPARE}${origin.first}${SECOND_SEPARATOR}${origin.second}${topic}`;
+    case 'whosaid': return `${FOOTER_WHOSAID}${origin.quote}`;
+  }
+}
+
 /** The footer names the question and the page; buttons read the question back from it. */
-function footerFor(origin: AnswerOrigin, answer: Answer, shown: number): string {
-  const range = ` · results ${answer.offset + 1}–${answer.offset + shown} of ${answer.total}`;
-  const asked = origin.command === 'ask'
-    ? `${FOOTER_ASK}${origin.question}`
-    : `${FOOTER_QUOTES}${origin.speaker}${origin.topic ? `${TOPIC_SEPARATOR}${origin.topic}` : ''}`;
+export function footerFor(origin: AnswerOrigin, page: { offset: number; total: number }, shown: number): string {
+  const range = ` · results ${page.offset + 1}–${page.offset + shown} of ${page.total}`;
+  const asked = askedPart(origin);
   const filters = plainText(truncate(filterFooter(origin.filters), 600));
   return `${truncate(plainText(asked), LIMITS.footer - 60 - filters.length)}${filters}${range}`;
 }
@@ -222,24 +244,45 @@ export function originFromFooter(footer: string | undefined | null): { origin: A
   const shown = Number(range[2]) - offset;
   const withFilters = filters ? { filters } : {};
   if (asked.startsWith(FOOTER_ASK)) return { origin: { command: 'ask', question: asked.slice(FOOTER_ASK.length), ...withFilters }, offset, shown };
-  if (asked.startsWith(FOOTER_QUOTES)) {
-    const [speaker = '', topic = ''] = asked.slice(FOOTER_QUOTES.length).split(TOPIC_SEPARATOR);
-    return { origin: { command: 'quotes', speaker, topic, ...withFilters }, offset, shown };
+  if (asked.startsWith(FOOTER_WHOSAID)) return { origin: { command: 'whosaid', quote: asked.slice(FOOTER_WHOSAID.length) }, offset, shown };
+  for (const [prefix, command] of [[FOOTER_QUOTES, 'quotes'], [FOOTER_TIMELINE, 'timeline']] as const) {
+    if (!asked.startsWith(prefix)) continue;
+    const [speaker = '', topic = ''] = asked.slice(prefix.length).split(TOPIC_SEPARATOR);
+    return { origin: { command, speaker, topic, ...withFilters }, offset, shown };
+  }
+  if (asked.startsWith(FOOTER_COMPARE)) {
+    const [people = '', topic = ''] = asked.slice(FOOTER_COMPARE.length).split(TOPIC_SEPARATOR);
+    const [first = '', second = ''] = people.split(SECOND_SEPARATOR);
+    return { origin: { command: 'compare', first, second, topic, ...withFilters }, offset, shown };
   }
   return null;
 }
 
-function answerButtons(view: AnswerView, shown: number): APIActionRowComponent<APIButtonComponent>[] {
+/** The footer an answer's buttons read: the last embed's that names a page of results (a timeline has one embed a day). */
+export function answerFooter(embeds: readonly { footer?: { text?: string } | null }[]): string | undefined {
+  for (let i = embeds.length - 1; i >= 0; i--) {
+    const text = embeds[i]?.footer?.text;
+    if (text && FOOTER_RANGE.test(text)) return text;
+  }
+  return undefined;
+}
+
+/** A page's buttons: a row of Context buttons per group of shown results (at most five each), then More and Post publicly. */
+export function pageButtons(
+  view: Pick<AnswerView, 'private' | 'locate'>, groups: { label: string; sentenceId: number }[][], offset: number, shown: number, total: number,
+): APIActionRowComponent<APIButtonComponent>[] {
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
-  const context = view.answer.results.slice(0, Math.min(shown, LIMITS.buttonsPerRow)).flatMap((result, i) => {
-    const locator = view.locate(result.sentenceId);
-    return locator ? [button(`Context ${view.answer.offset + i + 1}`, encodeButton({ kind: 'context', locator }), ButtonStyle.Secondary)] : [];
-  });
-  if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
+  for (const group of groups.slice(0, LIMITS.rows - 1)) {
+    const context = group.slice(0, LIMITS.buttonsPerRow).flatMap(({ label, sentenceId }) => {
+      const locator = view.locate(sentenceId);
+      return locator ? [button(label, encodeButton({ kind: 'context', locator }), ButtonStyle.Secondary)] : [];
+    });
+    if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
+  }
   const navigation: APIButtonComponent[] = [];
-  const next = view.answer.offset + shown;
-  if (next < view.answer.total) navigation.push(button('More', encodeButton({ kind: 'more', offset: next }), ButtonStyle.Primary));
-  if (view.private) navigation.push(button('Post publicly', encodeButton({ kind: 'public', offset: view.answer.offset }), ButtonStyle.Success));
+  const next = offset + shown;
+  if (next < total) navigation.push(button('More', encodeButton({ kind: 'more', offset: next }), ButtonStyle.Primary));
+  if (view.private) navigation.push(button('Post publicly', encodeButton({ kind: 'public', offset }), ButtonStyle.Success));
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
   return rows;
 }
@@ -354,6 +397,10 @@ export function renderHelp(): Reply {
     '• `what has Rubio said about Ukraine`',
     '• `who said the talks were useful`',
     '**/quotes** `speaker` `topic` — what one person said; pick the name from the list.',
+    '**/timeline** `speaker` `topic` — what one person said, day by day, each statement by its first report.',
+    '**/compare** `first` `second` `topic` — two people’s statements side by side.',
+    '**/whosaid** `quote` — who said these words, or words close to them; a few words are enough.',
+    '`since`, `until` (YYYY-MM-DD) and `outlet` keep only some articles, on /ask, /quotes, /timeline and /compare.',
     '**/sources** — the articles Verbatim knows, with their counts of statements.',
     '**/reindex** — for members with Manage Server: reload the corpus now and see what changed.',
     '**/add** `url` — for members with Manage Server: fetch a news page and add it to the corpus.',

@@ -3,9 +3,12 @@ import { commandsByName } from '../../commands/index.js';
 import * as ask from '../../commands/ask.js';
 import * as quotes from '../../commands/quotes.js';
 import * as sources from '../../commands/sources.js';
+import * as timeline from '../../commands/timeline.js';
+import * as compare from '../../commands/compare.js';
+import * as whosaid from '../../commands/whosaid.js';
 import type { BotContext } from './context.js';
 import { decodeButton, type ButtonAction } from './buttons.js';
-import { originFromFooter, renderContext, type AnswerOrigin, type Reply } from './render.js';
+import { answerFooter, originFromFooter, renderContext, type AnswerOrigin, type Reply } from './render.js';
 import { apologize, toReplyOptions } from './respond.js';
 import { errorFields } from '../log.js';
 import type { Config } from '../config.js';
@@ -16,7 +19,7 @@ import { WorkQueue } from './workQueue.js';
 // unknown webhook, invalid webhook token (expired), already acknowledged.
 const UNREACHABLE = new Set([10062, 10015, 50027, 40060]);
 
-const STALE_BUTTON = 'This button no longer works: ask again with /ask or /quotes.';
+const STALE_BUTTON = 'This button no longer works: ask again with the command.';
 
 /** What keeps one user, or a burst, from crowding out everyone else. */
 export interface Limits {
@@ -90,9 +93,12 @@ async function runLimited(interaction: RepliableInteraction, context: BotContext
   return results === undefined ? { outcome: 'ok' } : { outcome: 'ok', results };
 }
 
-/** What counts against the rate: searches of the corpus (/ask, /quotes, More, Post publicly), not /help or /sources. */
+// Commands that search the corpus: they count against a user's rate.
+const QUESTIONS = new Set(['ask', 'quotes', 'timeline', 'compare', 'whosaid']);
+
+/** What counts against the rate: searches of the corpus (the QUESTIONS, More, Post publicly), not /help or /sources. */
 function asksAQuestion(interaction: RepliableInteraction): boolean {
-  if (interaction.isChatInputCommand()) return interaction.commandName === 'ask' || interaction.commandName === 'quotes';
+  if (interaction.isChatInputCommand()) return QUESTIONS.has(interaction.commandName);
   if (!interaction.isButton()) return false;
   const action = decodeButton(interaction.customId);
   return action?.kind === 'more' || action?.kind === 'public';
@@ -136,7 +142,7 @@ async function runButton(interaction: ButtonInteraction, context: BotContext): P
     await interaction.reply(toReplyOptions(quoteContext ? renderContext(quoteContext) : { content: 'That article has changed since this answer: ask again.', embeds: [], components: [], ephemeral: true }));
     return;
   }
-  const read = originFromFooter(interaction.message.embeds[0]?.footer?.text);
+  const read = originFromFooter(answerFooter(interaction.message.embeds));
   if (!read) {
     await apologize(interaction, STALE_BUTTON);
     return;
@@ -159,7 +165,11 @@ async function runPageButton(interaction: ButtonInteraction, context: BotContext
 
 function answerPage(context: BotContext, origin: AnswerOrigin, isPrivate: boolean, offset: number): Reply {
   const verbatim = context.verbatim();
-  return origin.command === 'ask'
-    ? ask.reply(verbatim, origin.question, isPrivate, offset, origin.filters)
-    : quotes.reply(verbatim, origin.speaker, origin.topic, isPrivate, offset, origin.filters);
+  switch (origin.command) {
+    case 'ask': return ask.reply(verbatim, origin.question, isPrivate, offset, origin.filters);
+    case 'quotes': return quotes.reply(verbatim, origin.speaker, origin.topic, isPrivate, offset, origin.filters);
+    case 'timeline': return timeline.reply(verbatim, origin.speaker, origin.topic, isPrivate, offset, origin.filters);
+    case 'compare': return compare.reply(verbatim, origin.first, origin.second, origin.topic, isPrivate, offset, origin.filters);
+    case 'whosaid': return whosaid.reply(verbatim, origin.quote, isPrivate, offset);
+  }
 }

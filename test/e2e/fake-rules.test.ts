@@ -88,11 +88,11 @@ describe('npm run deploy-commands, against the fake', () => {
 
   it('overwrites the guild’s commands in one PUT, and again without duplicates', async () => {
     const config = readConfig({ ...env(), DISCORD_GUILD_ID: fake.world.guildId });
-    expect(await deployCommands(config)).toBe(`Deployed /ask, /quotes, /sources, /help, /reindex, /add to guild ${fake.world.guildId}.`);
+    expect(await deployCommands(config)).toBe(`Deployed /ask, /quotes, /sources, /help, /reindex, /add, /timeline, /compare, /whosaid to guild ${fake.world.guildId}.`);
     await deployCommands(config);
     const puts = fake.registered.filter((r) => r.route.includes('/guilds/'));
     expect(puts).toHaveLength(2);
-    for (const put of puts) expect(put.body.map((c) => c.name)).toEqual(['ask', 'quotes', 'sources', 'help', 'reindex', 'add']);
+    for (const put of puts) expect(put.body.map((c) => c.name)).toEqual(['ask', 'quotes', 'sources', 'help', 'reindex', 'add', 'timeline', 'compare', 'whosaid']);
     const quotes = puts[0]?.body.find((c) => c.name === 'quotes') as { options: { name: string; autocomplete?: boolean }[] };
     expect(quotes.options.find((o) => o.name === 'speaker')?.autocomplete).toBe(true);
   });

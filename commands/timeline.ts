@@ -1,0 +1,43 @@
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../src/discord/context.js';
+import type { Verbatim } from '../src/verbatim.js';
+import type { Reply } from '../src/discord/render.js';
+import { renderTimeline } from '../src/discord/renderCoverage.js';
+import { send } from '../src/discord/respond.js';
+import { completeOutlet, filtersOrNote, withFilterOptions } from '../src/discord/filterOptions.js';
+import { NO_FILTERS, hasFilters, type Filters } from '../src/search/filters.js';
+import { cleanQuestion } from '../src/search/understand.js';
+import { choices } from './quotes.js';
+
+export const data = withFilterOptions(new SlashCommandBuilder()
+  .setName('timeline')
+  .setDescription('What one person said, day by day of publication, each statement by its first report.')
+  .addStringOption((option) =>
+    option.setName('speaker').setDescription('Who: start typing a name').setRequired(true).setAutocomplete(true).setMaxLength(200))
+  .addStringOption((option) => option.setName('topic').setDescription('Only statements about this').setMaxLength(500))
+  .addBooleanOption((option) => option.setName('private').setDescription('Show the answer to you alone')));
+
+// Statements read for one page; the renderer shows as many as fit in a message.
+const PAGE = 25;
+
+export function reply(verbatim: Verbatim, speaker: string, topic: string, isPrivate: boolean, offset = 0, filters: Filters = NO_FILTERS): Reply {
+  const answer = verbatim.timeline(speaker, topic, PAGE, offset, filters);
+  const origin = { command: 'timeline' as const, speaker: cleanQuestion(speaker), topic: cleanQuestion(topic), ...(hasFilters(filters) ? { filters } : {}) };
+  return renderTimeline({ answer, origin, private: isPrivate, locate: (id) => verbatim.locatorOf(id) });
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply> {
+  const speaker = interaction.options.getString('speaker', true);
+  const topic = interaction.options.getString('topic') ?? '';
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const asked = await filtersOrNote(interaction);
+  if ('note' in asked) return asked.note;
+  const built = () => reply(context.verbatim(), speaker, topic, isPrivate, 0, asked.filters);
+  return send(interaction, built, isPrivate);
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  if (await completeOutlet(interaction, context.verbatim())) return;
+  const focused = interaction.options.getFocused(true);
+  await interaction.respond(focused.name === 'speaker' ? choices(context.verbatim(), String(focused.value)) : []);
+}
