@@ -35,16 +35,47 @@ const NOT_A_NAME = new Set([
   'everybody', 'people', 'officials', 'experts', 'critics', 'the', 'a', 'an', 'who', 'nobody',
 ]);
 
+// A question phrased as one ("is a … summit planned?", "where did X and Y meet?") asks about
+// what happened; a name in it is the speaker asked about only when it asks what they said.
+const PHRASED_AS_A_QUESTION = /^\s*(?:is|are|was|were|will|would|can|could|should|shall|did|does|do|has|have|had|where|when|how|why|which|what|whose|whom)\b/iu;
+
+/** Words that ask for what someone said, thought or answered, in any form (see asksWhatWasSaid). */
+const SPEECH_WORDS = new Set(`
+say says said saying tell tells told telling statement statements quote quotes quoted remark remarks
+comment comments commented word words think thinks thought view views position positions opinion
+opinions stance response respond responds responded react reacts reacted reaction claim claims claimed
+state states stated announce announces announced warn warns warned mention mentions mentioned describe
+describes described call calls called argue argues argued insist insists insisted deny denies denied
+admit admits admitted promise promises promised pledge pledges pledged vow vows vowed urge urges urged
+demand demands demanded criticize criticise criticizes criticises criticized criticised praise praises
+praised suggest suggests suggested propose proposes proposed express expresses expressed reply replies
+replied answer answers answered confirm confirms confirmed explain explains explained speak speaks spoke
+talk talks talked add adds added accuse accuses accused blame blames blamed believe believes believed
+feel feels felt according message messages
+`.trim().split(/\s+/));
+
+/**
+ * Whether a question asks for someone's statements: it is not phrased as a question (keywords
+ * such as "Lavrov embassy", or "Lavrov's statements"), or it has a word of saying in it ("what did
+ * X say", "did X confirm …", "according to X", "X's view on …").
+ */
+function asksWhatWasSaid(question: string, questionWords: readonly string[]): boolean {
+  if (!PHRASED_AS_A_QUESTION.test(question)) return true;
+  return questionWords.some((word) => SPEECH_WORDS.has(foldWord(word)));
+}
+
 /** Reads a question: the speaker it names (by any form, any case, one typo) and its topic. */
 export function understand(question: string, lookup: SpeakerLookup): Query {
   const cleaned = cleanQuestion(question);
   const questionWords = words(cleaned);
   const skip = (word: string) => STOP_WORDS.has(word) || QUESTION_WORDS.has(word);
-  // "who said …" asks for a speaker; names in it belong to the topic.
-  const match = /^\s*who\b/iu.test(cleaned) ? null : lookup.find(questionWords, skip);
+  // "who said …" asks for a speaker; names in it belong to the topic. So do names in a question
+  // about what happened ("is a Marwood–Osk summit planned?").
+  const aboutSpeaker = !/^\s*who\b/iu.test(cleaned) && asksWhatWasSaid(cleaned, questionWords);
+  const match = aboutSpeaker ? lookup.find(questionWords, skip) : null;
   const rest = match ? [...questionWords.slice(0, match.from), ...questionWords.slice(match.to)] : questionWords;
   const topic = rest.filter((w) => !skip(foldWord(w)));
-  const unknownSpeaker = match ? null : askedPerson(cleaned);
+  const unknownSpeaker = match || !aboutSpeaker ? null : askedPerson(cleaned);
   return { question, speaker: match?.speaker ?? null, unknownSpeaker, topic: unknownSpeaker ? [] : topic };
 }
 
