@@ -28,6 +28,19 @@ describe('unnamed sources', () => {
     for (const { text, person, anonymous } of found) expect({ text, person, anonymous }).toEqual({ text, person: null, anonymous: true });
   });
 
+  it('are also people described by where they stand, counted, or after an inverted cue', () => {
+    const found = attributions([
+      'People familiar with the agenda said the harbour question had been put last.',
+      'An aide to the mediator said the delegations had dined together.',
+      'A member of the Calder delegation, who asked not to be named, said Vrenn had been ready to leave.',
+      'Officials on both sides, who were not authorised to speak publicly, said the text was finished.',
+      'A police officer on duty at the gate said the week had passed quietly.',
+      'According to two diplomats briefed on the session, the delegation walked out for an hour.',
+      '“The numbers moved more in one night than in a year,” said a Western diplomat who has followed the talks.',
+    ]);
+    for (const { text, person, anonymous } of found) expect({ text, person, anonymous }).toEqual({ text, person: null, anonymous: true });
+  });
+
   it('are not organisations, named people or an unresolved pronoun', () => {
     const found = attributions([
       'The ministry said the draft was ready.',

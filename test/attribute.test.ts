@@ -96,6 +96,16 @@ describe('appositives', () => {
     expect(speakerOf(sentences, 'vote would be delayed')).toBe('Fennick Aldous');
   });
 
+  it('Title of Place X: the place is the title’s, the name is the person’s', () => {
+    const { sentences } = analyze([
+      'President of Vellmark Oskar Dunbridge attended the signing on Friday.',
+      '“The bridge opens in May,” President Dunbridge said.',
+      'Minister of Transport Fennick Aldous said the vote would be delayed.',
+    ]);
+    expect(speakerOf(sentences, 'bridge opens')).toBe('Oskar Dunbridge');
+    expect(speakerOf(sentences, 'vote would be delayed')).toBe('Fennick Aldous');
+  });
+
   it('X, who …, said', () => {
     const { sentences } = analyze(['Fennick Aldous, who has advised three governments, said the vote would be delayed.']);
     expect(speakerOf(sentences, 'vote would be delayed')).toBe('Fennick Aldous');

@@ -3,7 +3,7 @@ import type { NameRun } from './names.js';
 import { coreNameWords } from './names.js';
 import {
   ANONYMOUS_HEADS, CALENDAR_WORDS, CUE_BLOCKERS, CUE_MODIFIERS, FEMALE_PRONOUNS, MALE_PRONOUNS, PASSIVE_AUXILIARIES,
-  ROLE_NOUNS, SPEECH_VERBS, SUBORDINATORS, TRANSITIVE_CUES, VERB_PARTICLES,
+  ROLE_NOUNS, SPEECH_VERBS, SUBORDINATORS, TRANSITIVE_CUES, UNNAMED_PEOPLE, VERB_PARTICLES,
 } from './lexicon.js';
 
 /** Who a cue's subject is, before it is resolved to a person of the article. */
@@ -117,7 +117,7 @@ function subjectBefore(tokens: readonly Token[], runs: readonly NameRun[], cueFi
   }
   if (tokens[j]?.kind === 'word' && ['and', 'but'].includes(tokens[j]?.lower ?? '')) return clauseSubject(tokens, runs, cueFirst);
   const peeled = peelDecorations(tokens, runs, j);
-  const found = subjectEndingAt(tokens, runs, peeled.end) ?? restrictedSubject(tokens, runs, peeled.end);
+  const found = subjectEndingAt(tokens, runs, peeled.end) ?? restrictedSubject(tokens, runs, peeled.end) ?? unnamedPhraseSubject(tokens, peeled.end);
   // "Montaverde's trade minister, Rafael Quintero-Lys, told": the name in commas is the subject.
   if (peeled.commaGroup && found?.subject.kind !== 'name') {
     const { open, close } = peeled.commaGroup;
@@ -262,6 +262,34 @@ function restrictedSubject(tokens: readonly Token[], runs: readonly NameRun[], e
   return null;
 }
 
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'dozen', 'several']);
+
+// Words that link an unnamed person to what describes them: "people familiar with the agenda",
+// "an aide to the mediator", "officials on both sides", "a police officer on duty at the gate".
+const UNNAMED_LINKS = new Set(['close', 'familiar', 'with', 'to', 'for', 'of', 'from', 'in', 'at', 'on', 'inside', 'within', 'near', 'briefed', 'involved']);
+// The longest such phrase, in words, from the unnamed person to the cue.
+const MAX_UNNAMED_PHRASE = 8;
+
+/**
+ * "People familiar with the agenda said": an unnamed person opening the clause, then a linking
+ * word and what they are close to, up to the cue. Read only when no other subject ends there.
+ */
+function unnamedPhraseSubject(tokens: readonly Token[], end: number): Found | null {
+  for (let k = end - 1; k >= 0 && end - k <= MAX_UNNAMED_PHRASE; k--) {
+    const token = tokens[k];
+    if (!token || token.kind !== 'word') return null;
+    if (!UNNAMED_PEOPLE.has(token.lower) || !UNNAMED_LINKS.has(tokens[k + 1]?.lower ?? '')) continue;
+    // The phrase opens the clause: nothing but a determiner, a number or adjectives before the person.
+    let first = k;
+    const opener = (t: Token | undefined) => t?.kind === 'word' && !SPEECH_VERBS.has(t.lower) && !PREPOSITIONS.has(t.lower);
+    while (first > 0 && k - first < 3 && opener(tokens[first - 1])) first--;
+    const before = tokens[first - 1];
+    if (before && before.kind === 'word') return null;
+    return { subject: { kind: 'anonymous' }, subjectFirst: first, subjectLast: end };
+  }
+  return null;
+}
+
 /** Reads the noun phrase that ends at token `end` as a cue's subject. */
 function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end: number): Found | null {
   const token = tokens[end];
@@ -341,9 +369,13 @@ function subjectAfter(tokens: readonly Token[], runs: readonly NameRun[], cueLas
   const run = personAfter(tokens, runs, at);
   if (run) return { ...base, subject: { kind: 'name', run, coordinated: false }, subjectFirst: at, subjectLast: run.last, appositive: appositiveAfter(tokens, run.last) };
   if (runs.some((r) => r.first === at)) return { ...base, subject: { kind: 'anonymous' }, subjectFirst: at, subjectLast: at };
-  if (DETERMINERS.has(token.lower) || ANONYMOUS_HEADS.has(token.lower)) {
+  // "according to two diplomats briefed on …": a count of unnamed people opens the phrase as a determiner would.
+  const counted = (/^\p{N}+$/u.test(token.text) || COUNT_WORDS.has(token.lower)) && [1, 2].some((d) => UNNAMED_PEOPLE.has(tokens[at + d]?.lower ?? ''));
+  if (DETERMINERS.has(token.lower) || ANONYMOUS_HEADS.has(token.lower) || counted) {
     let end = at;
-    while (tokens[end + 1]?.kind === 'word' && !tokens[end + 1]?.capitalized && end - at < 5) end++;
+    // Capitalised modifiers before a lower-case head belong to the phrase ("said a Western diplomat").
+    const inPhrase = (t: Token | undefined, next: Token | undefined) => t?.kind === 'word' && (!t.capitalized || (next?.kind === 'word' && !next.capitalized));
+    while (inPhrase(tokens[end + 1], tokens[end + 2]) && end - at < 5) end++;
     const phrase = nounPhraseSubject(tokens, runs, end);
     return { ...base, ...(phrase ?? { subject: { kind: 'anonymous' }, subjectLast: end }), subjectFirst: at };
   }

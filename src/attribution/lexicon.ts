@@ -127,7 +127,8 @@ export const UNNAMED_PEOPLE = words(`
   officials official sources source people person spokesman spokeswoman spokesperson spokespeople
   aides aide analysts analyst experts expert diplomats diplomat observers insiders negotiator negotiators
   advisers advisors adviser advisor staffers witnesses residents lawmakers legislators envoy envoys
-  representative representatives delegate delegates participant participants
+  representative representatives delegate delegates participant participants member members
+  officer officers
 `);
 
 /**

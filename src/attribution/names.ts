@@ -85,6 +85,17 @@ export function parseRun(tokens: readonly Token[], first: number, last: number):
   let nameStart = titleEnd + 1;
   // A sentence's first word is capitalised anyway: "The", "Separately", "Rival".
   while (nameStart < words.length - 1 && NON_NAME_WORDS.has(words[nameStart]?.lower ?? '')) nameStart++;
+  // "President of Talmorra Corwin Aldemar", "Minister of Energy Petra Vossberg": a name never
+  // starts with "of"; the place belongs to the title, and the name is its last two words (one when only one is left).
+  if (titleEnd >= 0 && nameStart === titleEnd + 1 && CONNECTORS_AFTER_TITLE.has(words[nameStart]?.lower ?? '')) {
+    let placeStart = nameStart + 1;
+    while (placeStart < words.length - 1 && CONNECTORS_AFTER_TITLE.has(words[placeStart]?.lower ?? '')) placeStart++;
+    const rest = words.length - placeStart;
+    if (rest >= 2) {
+      nameStart = words.length - (rest >= 3 ? 2 : 1);
+      titleEnd = nameStart - 1;
+    }
+  }
   const nameWords = words.slice(nameStart);
   const title = words.slice(0, titleEnd + 1);
   if (nameWords.length === 0 || nameWords.every((w) => NON_NAME_WORDS.has(w.lower))) return null;
