@@ -5,6 +5,7 @@ import { score, type Answerer, type Scores } from './metrics.js';
 import { plainMiniSearch } from './baseline.js';
 import { Verbatim } from '../verbatim.js';
 import { evaluateExtraction, extractionTable, ourExtractor, savedOutput } from './extraction.js';
+import { coverageTable, scoreCoverageSet } from './coverage.js';
 
 /** A corpus folder and the gold that describes it. */
 interface Dataset {
@@ -17,6 +18,8 @@ const DEFAULT_DATASETS: Dataset[] = [
   { name: 'fictional', corpus: 'test/eval/fictional/corpus', gold: 'test/eval/fictional/gold.json' },
   { name: 'seed', corpus: 'corpus', gold: 'test/eval/seed-gold.json' },
 ];
+// The multi-outlet coverage set (src/eval/coverage.ts): a folder with corpus/ and gold.json.
+const DEFAULT_COVERAGE = 'test/eval/coverage';
 const POLNEAR: Dataset = { name: 'polnear-dev', corpus: '../shared/eval/polnear-dev/corpus', gold: '../shared/eval/polnear-dev/gold.json' };
 
 interface Row {
@@ -32,6 +35,8 @@ interface Options {
   json?: boolean;
   extraction?: string[];
   predictions?: string;
+  coverage?: string;
+  misses?: boolean;
 }
 
 function options(argv: string[]): Options {
@@ -41,6 +46,8 @@ function options(argv: string[]): Options {
       corpus: { type: 'string' }, gold: { type: 'string' }, polnear: { type: 'boolean' }, json: { type: 'boolean' },
       // Article-body extraction over saved pages (src/eval/extraction.ts) instead of the answers.
       extraction: { type: 'string', multiple: true }, predictions: { type: 'string' },
+      // The coverage set to score (default test/eval/coverage, scored unless --corpus/--gold name another set); --misses lists its misses.
+      coverage: { type: 'string' }, misses: { type: 'boolean' },
     },
   }).values;
 }
@@ -53,6 +60,15 @@ function datasets(values: Options): { list: Dataset[]; json: boolean } {
   const list = [...DEFAULT_DATASETS];
   if (values.polnear && existsSync(POLNEAR.gold)) list.push(POLNEAR);
   return { list, json: !!values.json };
+}
+
+/** The coverage set to score: --coverage DIR, else the default one unless another corpus was named. */
+function coverageSet(values: Options): string | null {
+  if (values.coverage) {
+    if (!existsSync(values.coverage)) throw new Error(`--coverage ${values.coverage}: no such folder`);
+    return values.coverage;
+  }
+  return values.corpus || values.gold || !existsSync(DEFAULT_COVERAGE) ? null : DEFAULT_COVERAGE;
 }
 
 function evaluate(dataset: Dataset): Row[] {
@@ -72,11 +88,11 @@ function evaluate(dataset: Dataset): Row[] {
 const fixed = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 
 function table(rows: Row[]): string {
-  const header = ['dataset', 'engine', 'questions', 'precision@5', 'recall@10', 'attribution', 'recognized', 'topic recall@3', 'mention-only'];
+  const header = ['dataset', 'engine', 'questions', 'precision@5', 'recall@10', 'attribution', 'recognized', 'coref recall@10', 'topic recall@3', 'mention-only'];
   const body = rows.map(({ dataset, engine, scores: s }) => [
     dataset, engine, String(s.questions), fixed(s.precisionAt5), fixed(s.recallAt10),
     engine === 'plain minisearch' ? 'n/a' : `${fixed(s.attributionAccuracy)} (${s.attributed})`,
-    fixed(s.recognized), fixed(s.topicRecallAt3), fixed(s.mentionOnlyRight),
+    fixed(s.recognized), fixed(s.corefRecallAt10), fixed(s.topicRecallAt3), fixed(s.mentionOnlyRight),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
@@ -99,7 +115,15 @@ try {
     if (values.predictions) throw new Error('--predictions goes with --extraction');
     const { list, json } = datasets(values);
     const rows = list.flatMap(evaluate);
-    process.stdout.write(json ? `${JSON.stringify(rows)}\n` : `${table(rows)}\n`);
+    const coverage = coverageSet(values);
+    const scores = coverage ? scoreCoverageSet(coverage, coverage === DEFAULT_COVERAGE ? 'coverage' : coverage) : null;
+    if (json) {
+      // The rows alone, as before, unless --coverage is asked for: then {rows, coverage}.
+      process.stdout.write(`${JSON.stringify(values.coverage && scores ? { rows, coverage: scores } : rows)}\n`);
+    } else {
+      process.stdout.write(`${table(rows)}\n`);
+      if (scores) process.stdout.write(`\n${coverageTable(scores, !!values.misses)}\n${!values.misses && scores.misses.length > 0 ? `(${scores.misses.length} misses: npm run eval -- --misses lists them)\n` : ''}`);
+    }
   }
 } catch (error) {
   process.stderr.write(`eval: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -19,6 +19,12 @@ export interface Scores {
   attributed: number;
   recognized: number;
   topicRecallAt3: number | null;
+  /**
+   * Recall@10 of the items whose source the text names only by a pronoun or a title (PolNeAR's
+   * viaCoref), as recall@10 is of strict items: found in the top 10 over min(10, their count),
+   * averaged over the asked speakers that have any. Null when none has.
+   */
+  corefRecallAt10: number | null;
   mentionOnlyRight: number | null;
 }
 
@@ -44,6 +50,8 @@ export function score(gold: Gold, corpusDir: string, answer: Answerer): Scores {
   let recognized = 0;
   let attributed = 0;
   let attributedRight = 0;
+  let coref = 0;
+  let corefSpeakers = 0;
   const asked = gold.speakers.filter((s) => s.items.filter((i) => i.strict).length >= gold.minStrict);
   for (const speaker of asked) {
     const reply = answer(`what did ${speaker.name} say`, 10);
@@ -58,6 +66,11 @@ export function score(gold: Gold, corpusDir: string, answer: Answerer): Scores {
     const strict = own.filter((i) => i.item.strict);
     const found = strict.filter((i) => reply.results.slice(0, 10).some((r) => matches(r.text, r.file, i))).length;
     recall += found / Math.min(10, strict.length);
+    const viaCoref = own.filter((i) => i.item.viaCoref);
+    if (viaCoref.length > 0) {
+      corefSpeakers++;
+      coref += viaCoref.filter((i) => reply.results.slice(0, 10).some((r) => matches(r.text, r.file, i))).length / Math.min(10, viaCoref.length);
+    }
     for (const result of reply.results) {
       if (!result.speaker) continue;
       const gold = items.filter((i) => matches(result.text, result.file, i));
@@ -74,6 +87,7 @@ export function score(gold: Gold, corpusDir: string, answer: Answerer): Scores {
     attributionAccuracy: attributed === 0 ? null : attributedRight / attributed,
     attributed,
     recognized: n === 0 ? 0 : recognized / n,
+    corefRecallAt10: corefSpeakers === 0 ? null : coref / corefSpeakers,
     topicRecallAt3: topicRecall(gold, answer, matchesAnyFile),
     mentionOnlyRight: mentionOnly(gold, answer),
   };
