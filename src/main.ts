@@ -9,6 +9,8 @@ import { startBot } from './discord/bot.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { CorpusReloader } from './reload.js';
 import { Intake } from './intake.js';
+import { prepareVectors } from './meaning/meaning.js';
+import { pause } from './pause.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
 async function main(): Promise<number> {
@@ -41,11 +43,23 @@ async function main(): Promise<number> {
   // New articles from /add and the feeds are written to the corpus folder; the watcher indexes them.
   const intake = new Intake(config, log).start();
   try {
-    return config.token ? await runBot(config, reloader, intake, log) : await runConsoleMode(reloader);
+    if (config.token) {
+      // The bot answers at once; topic questions use the word vectors from the moment they are ready.
+      void prepareVectors(config.cacheDir, pause).then((prepared) => reportVectors(prepared, (message) => log.info({}, message)));
+      return await runBot(config, reloader, intake, log);
+    }
+    reportVectors(await prepareVectors(config.cacheDir), (message) => process.stderr.write(`verbatim: ${message}\n`));
+    return await runConsoleMode(reloader);
   } finally {
     await intake.stop();
     await reloader.close();
   }
+}
+
+/** Says when the word vectors were compiled (the first run) or could not be had; silent otherwise. */
+function reportVectors(prepared: Awaited<ReturnType<typeof prepareVectors>>, say: (message: string) => void): void {
+  if (prepared.error) say(`word vectors unavailable (${prepared.error}): topic questions are answered without them`);
+  else if (prepared.compiled) say('word vectors compiled into the cache (once per installation)');
 }
 
 async function runConsoleMode(reloader: CorpusReloader): Promise<number> {

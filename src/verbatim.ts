@@ -10,6 +10,9 @@ import { buildAnswer, resultOf, type Answer, type AnswerResult } from './answer.
 import { ACCEPT_ALL, type Accept } from './statements/reports.js';
 import { publicationDay, timelineOf } from './questions/timeline.js';
 import { whoSaid } from './questions/whoSaid.js';
+import { relatedTerms, sharedExpander, type Expander } from './meaning/expand.js';
+import { currentVectors } from './meaning/meaning.js';
+import { RERANK, rerankByMeaning } from './meaning/rerank.js';
 import type { Column, Comparison, QuoteAnswer, Refusal, Timeline, TimelineDay } from './questions/answers.js';
 import type { IndexData } from './build/assemble.js';
 import { verbatimProblem, type DroppedResult } from './verify.js';
@@ -17,7 +20,22 @@ import { NO_FILTERS, articleMask, describeFilters, foldOutlet, hasFilters, outle
 
 export interface VerbatimOptions {
   onDropped?: (dropped: DroppedResult) => void;
+  /**
+   * Topic questions also match words of the same meaning (WordNet synonyms at retrieval, word
+   * vectors and the kind of answer asked for in re-reading the best results); default on.
+   */
+  meaning?: boolean | MeaningParts;
 }
+
+/** Which parts of matching by meaning are on (for measuring what each adds). */
+export interface MeaningParts {
+  synonyms: boolean;
+  vectors: boolean;
+  answerKinds: boolean;
+}
+
+const ALL_MEANING: MeaningParts = { synonyms: true, vectors: true, answerKinds: true };
+const NO_MEANING: MeaningParts = { synonyms: false, vectors: false, answerKinds: false };
 
 function reportOnStderr(dropped: DroppedResult): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'result withheld: not verbatim', ...dropped })}\n`);
@@ -41,12 +59,16 @@ export interface QuoteContext {
 /** The core: a loaded, attributed and indexed corpus that answers questions. No Discord here. */
 export class Verbatim {
   private readonly onDropped: (dropped: DroppedResult) => void;
+  private readonly expander: Expander | null;
+  private readonly meaning: MeaningParts;
   private readonly masks = new Map<string, Uint8Array>();
   private outletList: { name: string; articles: number }[] | null = null;
 
   /** `onDropped` hears of every result withheld by the verbatim check (default: a JSON line on stderr). */
   constructor(readonly index: CorpusIndex, options: VerbatimOptions = {}) {
     this.onDropped = options.onDropped ?? reportOnStderr;
+    this.meaning = options.meaning === false ? NO_MEANING : options.meaning === true || options.meaning === undefined ? ALL_MEANING : options.meaning;
+    this.expander = this.meaning.synonyms ? sharedExpander() : null;
   }
 
   get lookup(): SpeakerLookup {
@@ -69,7 +91,10 @@ export class Verbatim {
 
   /** Answers a free question: a page of `limit` results from `offset`, among the articles the filters keep. */
   ask(question: string, limit = DEFAULT_LIMIT, offset = 0, filters: Filters = NO_FILTERS): Answer {
-    return this.answer(understand(question, this.lookup), limit, offset, filters);
+    const query = understand(question, this.lookup);
+    const vectors = this.meaning.vectors ? currentVectors() : null;
+    if ((this.expander || vectors) && !query.speaker && !query.unknownSpeaker) query.related = relatedTerms(this.expander, vectors, query.topic);
+    return this.answer(query, limit, offset, filters);
   }
 
   /** What one speaker said, optionally about a topic (the /quotes command). */
@@ -180,7 +205,12 @@ export class Verbatim {
     const start = Math.max(0, offset);
     const filtered = hasFilters(filters);
     const mask = filtered ? this.maskFor(filters) : null;
-    const { ranked, total } = rank(this.index, query, start + Math.max(0, Math.min(limit, MAX_LIMIT)), mask);
+    const wanted = start + Math.max(0, Math.min(limit, MAX_LIMIT));
+    const rereads = (this.meaning.vectors || this.meaning.answerKinds) && !query.speaker && !query.unknownSpeaker;
+    const page = rank(this.index, query, rereads ? Math.max(wanted, RERANK.pool) : wanted, mask);
+    const total = page.total;
+    const vectors = this.meaning.vectors ? currentVectors() : null;
+    const ranked = rereads ? rerankByMeaning(this.index, vectors, query.question, query.topic, page.ranked, this.meaning.answerKinds).slice(0, wanted) : page.ranked;
     // With filters, a person who is in the corpus but not in the filtered articles is not misspelt.
     const suggestions = total > 0 || (filtered && query.speaker) ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
     const accept = this.acceptFor(mask);

@@ -57,6 +57,7 @@ const COLUMNS: [keyof EngineReport, string][] = [
   ['buildMs', 'build ms'], ['loadMs', 'load ms'], ['snapshotBytes', 'snapshot MB'], ['heapBytesPerSentence', 'heap B/sentence'],
   ['questionP50Ms', 'question p50 ms'], ['questionP99Ms', 'question p99 ms'], ['autocompleteP50Ms', 'autocomplete p50'],
   ['autocompleteP99Ms', 'autocomplete p99'], ['maxEventLoopStallMs', 'max stall ms'], ['startupMs', 'startup ms'],
+  ['meaningP50Ms', 'English topic p50'], ['meaningP99Ms', 'English topic p99'], ['meaningColdP99Ms', 'English topic cold p99'],
 ];
 
 function table(sentences: number, machine: string, reports: Record<string, EngineReport | { error: string }>): string {

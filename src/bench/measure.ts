@@ -11,6 +11,13 @@ export interface EngineReport {
   maxEventLoopStallMs?: number;
   /** A new process, from its start to its first answer, from the snapshot. */
   startupMs?: number;
+  /**
+   * Topic questions in real English (test/eval/topics) over the same index, with matching by
+   * meaning (WordNet, word vectors): each asked once with cold caches, then again warm.
+   */
+  meaningColdP99Ms?: number;
+  meaningP50Ms?: number;
+  meaningP99Ms?: number;
   note?: string;
 }
 
@@ -37,6 +44,16 @@ export function percentile(sorted: readonly number[], p: number): number {
 const BUDGET_MS = 60_000;
 
 /** Median and 99th percentile of `run` over the inputs (as many as fit in the budget), after a short warm-up. */
+/** Each input once, in order, with no warm-up: the cost of a first time (caches cold). */
+export function coldLatencies<T>(inputs: readonly T[], run: (input: T) => unknown): { p50: number; p99: number } {
+  const times = inputs.map((input) => {
+    const start = performance.now();
+    run(input);
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
+
 export function latencies<T>(inputs: readonly T[], run: (input: T) => unknown): { p50: number; p99: number; measured: number } {
   for (const input of inputs.slice(0, Math.min(50, inputs.length))) run(input);
   const times: number[] = [];

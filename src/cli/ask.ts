@@ -6,6 +6,7 @@ import { progressReporter, silentProgress } from '../build/progress.js';
 import { toContractJson } from '../answer.js';
 import { renderAnswerText } from '../render/text.js';
 import { FilterError, parseFilters, type Filters } from '../search/filters.js';
+import { prepareVectors } from '../meaning/meaning.js';
 
 const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--limit N] [--since DATE] [--until DATE] [--outlet NAME]... [--json] QUESTION...';
 
@@ -78,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
+  const prepared = await prepareVectors(readCacheDir());
+  if (prepared.error) process.stderr.write(`ask: word vectors unavailable (${prepared.error}): answering without them\n`);
   const answer = verbatim.ask(options.question, options.limit, 0, options.filters);
   process.stdout.write(options.json ? `${JSON.stringify(toContractJson(answer))}\n` : renderAnswerText(answer));
   return 0;

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readGold } from './gold.js';
 import { score, type Answerer, type Scores } from './metrics.js';
 import { plainMiniSearch } from './baseline.js';
-import { Verbatim } from '../verbatim.js';
+import { Verbatim, type MeaningParts } from '../verbatim.js';
+import { prepareVectors } from '../meaning/meaning.js';
 import { evaluateExtraction, extractionTable, ourExtractor, savedOutput } from './extraction.js';
 import { coverageTable, scoreCoverageSet } from './coverage.js';
 
@@ -17,6 +18,14 @@ interface Dataset {
 const DEFAULT_DATASETS: Dataset[] = [
   { name: 'fictional', corpus: 'test/eval/fictional/corpus', gold: 'test/eval/fictional/gold.json' },
   { name: 'seed', corpus: 'corpus', gold: 'test/eval/seed-gold.json' },
+  { name: 'topics', corpus: 'test/eval/topics/corpus', gold: 'test/eval/topics/gold.json' },
+];
+
+/** With --meaning: Verbatim again with each part of matching by meaning added in turn. */
+const MEANING_STEPS: { engine: string; parts: MeaningParts }[] = [
+  { engine: 'verbatim, words only', parts: { synonyms: false, vectors: false, answerKinds: false } },
+  { engine: '+ WordNet synonyms', parts: { synonyms: true, vectors: false, answerKinds: false } },
+  { engine: '+ word vectors', parts: { synonyms: true, vectors: true, answerKinds: false } },
 ];
 // The multi-outlet coverage set (src/eval/coverage.ts): a folder with corpus/ and gold.json.
 const DEFAULT_COVERAGE = 'test/eval/coverage';
@@ -35,6 +44,7 @@ interface Options {
   json?: boolean;
   extraction?: string[];
   predictions?: string;
+  meaning?: boolean;
   coverage?: string;
   misses?: boolean;
 }
@@ -44,6 +54,8 @@ function options(argv: string[]): Options {
     args: argv,
     options: {
       corpus: { type: 'string' }, gold: { type: 'string' }, polnear: { type: 'boolean' }, json: { type: 'boolean' },
+      // Each part of matching by meaning measured on its own row (src/meaning/).
+      meaning: { type: 'boolean' },
       // Article-body extraction over saved pages (src/eval/extraction.ts) instead of the answers.
       extraction: { type: 'string', multiple: true }, predictions: { type: 'string' },
       // The coverage set to score (default test/eval/coverage, scored unless --corpus/--gold name another set); --misses lists its misses.
@@ -71,16 +83,23 @@ function coverageSet(values: Options): string | null {
   return values.corpus || values.gold || !existsSync(DEFAULT_COVERAGE) ? null : DEFAULT_COVERAGE;
 }
 
-function evaluate(dataset: Dataset): Row[] {
-  const gold = readGold(dataset.gold);
-  const verbatim = Verbatim.fromFolder(dataset.corpus);
-  for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
-  const ours: Answerer = (question, limit) => {
+/** The metrics' view of one Verbatim: its answers' speakers, texts and files. */
+function answererOf(verbatim: Verbatim): Answerer {
+  return (question, limit) => {
     const answer = verbatim.ask(question, limit);
     return { speaker: answer.speaker, results: answer.results.map((r) => ({ text: r.text, speaker: r.speaker, file: r.source.file })) };
   };
+}
+
+function evaluate(dataset: Dataset, meaningSteps: boolean): Row[] {
+  const gold = readGold(dataset.gold);
+  const verbatim = Verbatim.fromFolder(dataset.corpus);
+  const steps = meaningSteps ? MEANING_STEPS.map(({ engine, parts }) => ({ engine, verbatim: new Verbatim(verbatim.index, { meaning: parts, onDropped: () => undefined }) })) : [];
+  for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
+  const ours = answererOf(verbatim);
   return [
-    { dataset: dataset.name, engine: 'verbatim', scores: score(gold, dataset.corpus, ours) },
+    ...steps.map((step) => ({ dataset: dataset.name, engine: step.engine, scores: score(gold, dataset.corpus, answererOf(step.verbatim)) })),
+    { dataset: dataset.name, engine: meaningSteps ? '+ answer kinds (verbatim)' : 'verbatim', scores: score(gold, dataset.corpus, ours) },
     { dataset: dataset.name, engine: 'plain minisearch', scores: score(gold, dataset.corpus, plainMiniSearch(verbatim.index)) },
   ];
 }
@@ -109,12 +128,15 @@ function extraction(values: Options): void {
 
 try {
   const values = options(process.argv.slice(2));
+  // The word vectors the bot uses, compiled into CACHE_DIR the first time (about 2 s).
+  const prepared = await prepareVectors(process.env.CACHE_DIR || '.cache');
+  if (prepared.error) process.stderr.write(`eval: word vectors unavailable (${prepared.error}); topic questions are measured without them\n`);
   if (values.extraction) {
     extraction(values);
   } else {
     if (values.predictions) throw new Error('--predictions goes with --extraction');
     const { list, json } = datasets(values);
-    const rows = list.flatMap(evaluate);
+    const rows = list.flatMap((dataset) => evaluate(dataset, !!values.meaning));
     const coverage = coverageSet(values);
     const scores = coverage ? scoreCoverageSet(coverage, coverage === DEFAULT_COVERAGE ? 'coverage' : coverage) : null;
     if (json) {

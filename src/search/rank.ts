@@ -1,5 +1,5 @@
 import type { CorpusIndex, StoredSentence } from './corpusIndex.js';
-import type { Hit } from './termIndex.js';
+import type { Hit, RelatedTerm } from './termIndex.js';
 import type { Query } from './understand.js';
 import { ACCEPT_ALL, earliestReport, type Accept } from '../statements/reports.js';
 
@@ -26,7 +26,8 @@ export function rank(index: CorpusIndex, query: Query, wanted: number, articles:
   if (query.unknownSpeaker !== null) return { ranked: [], total: 0 };
   if (query.speaker) return speakerPage(index, query.speaker.id, query.topic, wanted, articles, false);
   if (query.topic.length === 0) return { ranked: [], total: 0 };
-  return articles ? filteredTopicPage(index, query.topic, wanted, articles) : topicPage(index, query.topic, wanted);
+  const related = query.related ?? [];
+  return articles ? filteredTopicPage(index, query.topic, related, wanted, articles) : topicPage(index, query.topic, related, wanted);
 }
 
 /**
@@ -82,13 +83,13 @@ const EXACT_COUNT = 2000;
  * the distinct total is the number of first copies matched; a few spare results make up for
  * copies removed, and only when copies crowd out even those is the whole match ranked.
  */
-function topicPage(index: CorpusIndex, topic: string[], wanted: number): RankedPage {
+function topicPage(index: CorpusIndex, topic: string[], related: readonly RelatedTerm[], wanted: number): RankedPage {
   // Attributed statements are what people ask for: they outrank narration of equal relevance.
   // Confidence is in hundredths: at most 100.
   const boost = { factors: index.store.data.confidence, scale: 1 / 100, max: 100 };
-  const ranking = index.terms.top(topic, wanted + SPARE, boost);
+  const ranking = index.terms.top(topic, wanted + SPARE, boost, related);
   if (ranking.counted <= EXACT_COUNT || distinct(index, ranking.hits, wanted, ACCEPT_ALL).length < Math.min(wanted, ranking.counted)) {
-    return everyMatch(index, index.terms.top(topic, ranking.matched, boost).hits, wanted, ACCEPT_ALL);
+    return everyMatch(index, index.terms.top(topic, ranking.matched, boost, related).hits, wanted, ACCEPT_ALL);
   }
   return { ranked: distinct(index, ranking.hits, wanted, ACCEPT_ALL), total: ranking.counted };
 }
@@ -105,14 +106,14 @@ function statementsAmong(index: CorpusIndex, hits: readonly Hit[]): number {
 }
 
 /** A topic among the articles a filter keeps: every posting scored, counts of what passes. */
-function filteredTopicPage(index: CorpusIndex, topic: string[], wanted: number, articles: Uint8Array): RankedPage {
+function filteredTopicPage(index: CorpusIndex, topic: string[], related: readonly RelatedTerm[], wanted: number, articles: Uint8Array): RankedPage {
   const boost = { factors: index.store.data.confidence, scale: 1 / 100, max: 100 };
   const articleOf = index.store.data.article;
   const keep = (doc: number) => articles[articleOf[doc] as number] === 1;
   const accept: Accept = (id) => keep(id);
-  const ranking = index.terms.topWhere(topic, wanted + SPARE, keep, boost);
+  const ranking = index.terms.topWhere(topic, wanted + SPARE, keep, boost, related);
   if (ranking.counted <= EXACT_COUNT || distinct(index, ranking.hits, wanted, accept).length < Math.min(wanted, ranking.counted)) {
-    return everyMatch(index, index.terms.topWhere(topic, ranking.matched, keep, boost).hits, wanted, accept);
+    return everyMatch(index, index.terms.topWhere(topic, ranking.matched, keep, boost, related).hits, wanted, accept);
   }
   return { ranked: distinct(index, ranking.hits, wanted, accept), total: ranking.counted };
 }

@@ -36,6 +36,12 @@ export interface TermIndexData {
 /** The postings alone, before the per-term figures that need the whole index. */
 export type Postings = Omit<TermIndexData, 'maxImpacts' | 'distinct'>;
 
+/** An index term standing in for a query word (a synonym), and how much a match on it counts. */
+export interface RelatedTerm {
+  term: string;
+  weight: number;
+}
+
 export interface Hit {
   id: number;
   score: number;
@@ -87,22 +93,32 @@ export class TermIndex {
    * The `k` best documents of the whole index for any query word (ties: lower id first), each
    * score multiplied by the boost; how many documents match, and how many distinct texts.
    */
-  top(query: readonly string[], k: number, boost?: Boost): Ranking {
-    const terms = this.weighted(query).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
+  top(query: readonly string[], k: number, boost?: Boost, related: readonly RelatedTerm[] = []): Ranking {
+    const terms = this.weighted(query, related).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
     return topDocuments(this.ranking, terms, k, boost);
   }
 
   /** As `top`, among the documents `keep` accepts (a filter by date or outlet). */
-  topWhere(query: readonly string[], k: number, keep: (doc: number) => boolean, boost?: Boost): Ranking {
-    const terms = this.weighted(query).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
+  topWhere(query: readonly string[], k: number, keep: (doc: number) => boolean, boost?: Boost, related: readonly RelatedTerm[] = []): Ranking {
+    const terms = this.weighted(query, related).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
     return topDocumentsWhere(this.ranking, terms, k, keep, boost);
   }
 
-  /** The query's terms and their weights: exact matches, or approximate ones only if no word matches exactly. */
-  private weighted(query: readonly string[]): { id: number; weight: number }[] {
+  /**
+   * The query's terms and their weights: exact matches, and the related terms the index has
+   * (words of the same meaning, at their lower weights); approximate ones only if neither matches.
+   */
+  private weighted(query: readonly string[], related: readonly RelatedTerm[] = []): { id: number; weight: number }[] {
     const terms = this.queryTerms(query);
     const exact = terms.flatMap((term) => this.termId(term) ?? []).map((id) => ({ id, weight: 1 }));
-    return exact.length > 0 ? exact : terms.flatMap((term) => this.approximate(term));
+    const own = new Set(exact.map((t) => t.id));
+    const widened = new Map<number, number>();
+    for (const { term, weight } of related) {
+      const id = this.termId(term);
+      if (id !== null && !own.has(id) && (widened.get(id) ?? 0) < weight) widened.set(id, weight);
+    }
+    const all = [...exact, ...[...widened].map(([id, weight]) => ({ id, weight }))];
+    return all.length > 0 ? all : terms.flatMap((term) => this.approximate(term));
   }
 
   /** Query words as index terms (folded, stemmed, no stop words), each once. */

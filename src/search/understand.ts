@@ -1,6 +1,7 @@
 import type { Speaker } from './speakers.js';
 import type { SpeakerLookup } from './speakerLookup.js';
 import { STOP_WORDS, foldWord, words } from './terms.js';
+import type { RelatedTerm } from './termIndex.js';
 
 /** What a question asks: whose statements (if anyone's) and about what. */
 export interface Query {
@@ -10,6 +11,8 @@ export interface Query {
   unknownSpeaker: string | null;
   /** Topic words, as written, without the speaker's name and the question's own words. */
   topic: string[];
+  /** Index terms that mean what the topic words mean (from WordNet), with their weights; for topic questions. */
+  related?: RelatedTerm[];
 }
 
 // Only this much of a question is read: a longer one is pasted text, not a question.
