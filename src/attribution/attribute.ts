@@ -148,7 +148,7 @@ function collectPeople(work: readonly SentenceWork[]): ArticlePeople {
   for (const sentence of work) {
     for (const run of sentence.runs) {
       const appositiveRole = roleFromWords(appositiveTokens(sentence.tokens, run.last));
-      const leftRole = roleFromWords(leftContext(sentence.tokens, run.first));
+      const leftRole = roleFromWords(leftContext(sentence.tokens, run.first)) ?? roleFromWords(roleBeforeComma(sentence.tokens, run.first));
       const person = people.addFullName(run, appositiveRole !== null || leftRole !== null);
       if (!person) continue;
       for (const role of [roleFromTitle(run.title), appositiveRole, leftRole]) {
@@ -188,6 +188,18 @@ function leftContext(tokens: readonly Token[], first: number): Token[] {
   return ROLE_NOUNS.has(out[out.length - 1]?.lower ?? '') ? out : [];
 }
 
+/** A role in front of a name set off by a comma: "Brevania’s foreign minister, Idris Kovane". */
+function roleBeforeComma(tokens: readonly Token[], first: number): Token[] {
+  if (tokens[first - 1]?.text !== ',') return [];
+  const out: Token[] = [];
+  for (let k = first - 2; k >= 0 && out.length < 5; k--) {
+    const token = tokens[k];
+    if (!token || token.kind !== 'word' || token.capitalized) break;
+    out.unshift(token);
+  }
+  return ROLE_NOUNS.has(out[out.length - 1]?.lower ?? '') ? out : [];
+}
+
 function genderOfRoles(roles: Set<string>): 'm' | 'f' | null {
   for (const role of roles) {
     const gender = GENDERED_ROLES[role.split(' ').pop() ?? ''];
@@ -196,43 +208,75 @@ function genderOfRoles(roles: Set<string>): 'm' | 'f' | null {
   return null;
 }
 
+/** A sentence's subject: a person of the article, or a lone name that becomes one only if a pronoun needs it. */
+interface SubjectMention {
+  person: ArticlePerson | null;
+  /** "Marisse declined to comment": a one-word name the article has not yet tied to anyone. */
+  loneName: readonly string[] | null;
+  paragraph: number;
+  sentence: number;
+  /** The sentence reports someone as speaking: the subject may not be its speaker. */
+  statement: boolean;
+}
+
 /** Tracks who was speaking or acting most recently, for "he said" and "the minister added". */
 class Salience {
   private lastSpeaker: { person: ArticlePerson; paragraph: number } | null = null;
-  private subjects: { person: ArticlePerson; paragraph: number }[] = [];
+  private subjects: SubjectMention[] = [];
 
-  noteSubject(person: ArticlePerson, paragraph: number): void {
-    this.subjects.push({ person, paragraph });
+  constructor(private readonly people: ArticlePeople) {}
+
+  noteSubject(subject: SubjectMention): void {
+    this.subjects.push(subject);
   }
 
   noteSpeaker(person: ArticlePerson, paragraph: number): void {
     this.lastSpeaker = { person, paragraph };
   }
 
-  /** The last speaker if recent, else the most recent sentence subject, agreeing in gender. */
-  resolvePronoun(gender: 'm' | 'f', paragraph: number): ArticlePerson | null {
+  /**
+   * The subject of the sentence just before, when that sentence reports no statement ("Marisse
+   * declined to comment. “…,” he said."); else the last speaker if recent, else the most recent
+   * sentence subject; each agreeing in gender.
+   */
+  resolvePronoun(gender: 'm' | 'f', paragraph: number, previousSentence: number): ArticlePerson | null {
+    const agrees = (person: ArticlePerson | null) => person === null || person.gender === null || person.gender === gender;
+    const near = (s: { paragraph: number }) => paragraph - s.paragraph <= 1;
+    const previous = this.subjects[this.subjects.length - 1];
+    if (previous && previous.sentence === previousSentence && !previous.statement && near(previous) && agrees(previous.person)) {
+      const person = previous.person ?? (previous.loneName ? this.people.addSingleName(previous.loneName, null) : null);
+      if (person && agrees(person)) return this.agree(person, gender);
+    }
     const candidates = [
-      ...(this.lastSpeaker && paragraph - this.lastSpeaker.paragraph <= 1 ? [this.lastSpeaker] : []),
-      ...this.subjects.filter((s) => paragraph - s.paragraph <= 1).reverse(),
+      ...(this.lastSpeaker && near(this.lastSpeaker) ? [this.lastSpeaker.person] : []),
+      ...this.subjects.filter((s) => near(s) && s.person).reverse().map((s) => s.person as ArticlePerson),
     ];
-    const match = candidates.find((c) => c.person.gender === null || c.person.gender === gender);
-    if (!match) return null;
-    match.person.gender ??= gender;
-    return match.person;
+    const match = candidates.find((c) => agrees(c));
+    return match ? this.agree(match, gender) : null;
+  }
+
+  private agree(person: ArticlePerson, gender: 'm' | 'f'): ArticlePerson {
+    person.gender ??= gender;
+    return person;
   }
 }
 
 function attributeByCues(work: SentenceWork[], people: ArticlePeople, quotes: QuoteSpan[]): void {
-  const salience = new Salience();
+  const salience = new Salience(people);
   for (const [index, sentence] of work.entries()) {
     const paragraph = sentence.span.paragraph;
     people.at(index);
     for (const run of sentence.runs) {
       const person = coreNameWords(run.name).length >= 2 ? people.resolve(run.name) : null;
       if (person) people.noteSeen(person);
+      // "Mrs. Clinton" tells the gender of the Hillary Clinton named earlier.
+      if (run.gender && !run.isOrganisation) {
+        const named = person ?? people.resolve(run.name);
+        if (named) named.gender ??= run.gender;
+      }
     }
     for (const cue of findCues(sentence.tokens, sentence.runs)) {
-      const attribution = resolveCue(cue, sentence, people, salience);
+      const attribution = resolveCue(cue, sentence, narrativeBefore(work, index), people, salience);
       if (!attribution) continue;
       sentence.attribution = attribution;
       if (attribution.quote === 'direct') sentence.ownsGroups = adjacentQuoteGroups(sentence.tokens, cue, quotes);
@@ -240,11 +284,29 @@ function attributeByCues(work: SentenceWork[], people: ArticlePeople, quotes: Qu
       break;
     }
     const subject = sentenceSubject(sentence, people);
-    if (subject) salience.noteSubject(subject, paragraph);
+    if (subject) salience.noteSubject({ ...subject, paragraph, sentence: index, statement: sentence.attribution !== null });
   }
 }
 
-function resolveCue(cue: CueMatch, sentence: SentenceWork, people: ArticlePeople, salience: Salience): Attribution | null {
+// The most quoted sentences read back over to find the sentence a quotation follows.
+const MAX_QUOTED_RUN = 3;
+
+/**
+ * The sentence before sentence `index`, passing over the earlier sentences of its own quotation:
+ * for "We leave as neighbours who do,” she said." after "“We came here as neighbours …", the
+ * sentence before the quotation opened.
+ */
+function narrativeBefore(work: readonly SentenceWork[], index: number): number {
+  let k = index - 1;
+  for (let skipped = 0; k >= 0 && skipped < MAX_QUOTED_RUN; skipped++, k--) {
+    const sentence = work[k];
+    if (!sentence || sentence.attribution || sentence.quotedRatio < MOSTLY_QUOTED) break;
+  }
+  return k;
+}
+
+/** `previous` is the sentence index a pronoun's sentence follows (see narrativeBefore). */
+function resolveCue(cue: CueMatch, sentence: SentenceWork, previous: number, people: ArticlePeople, salience: Salience): Attribution | null {
   const paragraph = sentence.span.paragraph;
   const direct = isDirect(sentence, cue);
   const make = (person: ArticlePerson | null, via: AttributionVia): Attribution => ({
@@ -271,7 +333,7 @@ function resolveCue(cue: CueMatch, sentence: SentenceWork, people: ArticlePeople
       return make(person, via);
     }
     case 'pronoun': {
-      const person = salience.resolvePronoun(subject.gender, paragraph);
+      const person = salience.resolvePronoun(subject.gender, paragraph, previous);
       return person ? make(person, 'pronoun') : make(null, 'anonymous');
     }
     case 'role': {
@@ -329,13 +391,33 @@ function bareSingleName(run: NameRun, people: ArticlePeople): ArticlePerson | nu
   return person;
 }
 
-/** The sentence's grammatical subject if it is a known person: its first name not after a preposition. */
-function sentenceSubject(sentence: SentenceWork, people: ArticlePeople): ArticlePerson | null {
-  const run = sentence.runs.find((r) => !r.isOrganisation);
+/**
+ * The sentence's grammatical subject, its first name not after a preposition: a known person, or
+ * a lone one-word name the article has not tied to anyone yet.
+ */
+function sentenceSubject(sentence: SentenceWork, people: ArticlePeople): Pick<SubjectMention, 'person' | 'loneName'> | null {
+  const { tokens } = sentence;
+  const first = sentence.runs.find((r) => !r.isOrganisation);
+  const before = first ? tokens[first.first - 1] : undefined;
+  const run = first && before?.kind === 'word' && !before.capitalized ? afterOpeningPhrase(sentence) : first;
   if (!run || run.possessive) return null;
-  const before = sentence.tokens[run.first - 1];
-  if (before && before.kind === 'word' && !before.capitalized) return null;
-  return people.resolve(run.name);
+  const person = people.resolve(run.name);
+  if (person) return { person, loneName: null };
+  const lone = coreNameWords(run.name).length === 1 && sentence.runs[0] === run && opensSentence(tokens, run.first);
+  return lone ? { person: null, loneName: run.name } : null;
+}
+
+// Words that open a sentence with a phrase before its subject: "In an interview with X, Ham said".
+const PHRASE_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'without', 'following', 'despite', 'since', 'for', 'from', 'amid', 'like', 'unlike']);
+
+/** "In an interview with Rita Holm, Ansel Varga made it clear …": the name right after the opening phrase. */
+function afterOpeningPhrase(sentence: SentenceWork): NameRun | undefined {
+  const { tokens } = sentence;
+  const opener = tokens.find((t) => t.kind === 'word');
+  if (!opener || !PHRASE_OPENERS.has(opener.lower)) return undefined;
+  const comma = tokens.findIndex((t) => t.kind === 'quote' || t.text === ',');
+  if (comma < 0 || tokens[comma]?.kind === 'quote') return undefined;
+  return sentence.runs.find((r) => r.first === comma + 1 && !r.isOrganisation);
 }
 
 /** Direct when the quotation is the reported words: beside the cue, or most of the sentence. */

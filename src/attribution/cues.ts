@@ -3,7 +3,7 @@ import type { NameRun } from './names.js';
 import { coreNameWords } from './names.js';
 import {
   ANONYMOUS_HEADS, CALENDAR_WORDS, CUE_BLOCKERS, CUE_MODIFIERS, FEMALE_PRONOUNS, MALE_PRONOUNS, PASSIVE_AUXILIARIES,
-  ROLE_NOUNS, SPEECH_VERBS, SUBORDINATORS, TRANSITIVE_CUES, UNNAMED_PEOPLE, VERB_PARTICLES,
+  ROLE_NOUNS, SPEECH_VERBS, STANCES, STANCE_VERBS, SUBORDINATORS, TRANSITIVE_CUES, UNNAMED_PEOPLE, VERB_PARTICLES,
 } from './lexicon.js';
 
 /** Who a cue's subject is, before it is resolved to a person of the article. */
@@ -83,7 +83,11 @@ function cueAt(tokens: readonly Token[], i: number): CueWord | null {
   const next = tokens[i + 1];
   if (token.lower === 'according' && next?.lower === 'to') return { text: 'according to', last: i + 1, participle: false };
   // A capitalised cue only opens a sentence: "Said Ellis: …".
-  if (!SPEECH_VERBS.has(token.lower) || (token.capitalized && i > 0)) return null;
+  if (token.capitalized && i > 0) return null;
+  if (STANCE_VERBS.has(token.lower)) {
+    return reportsStance(tokens, i) ? { text: token.lower, last: i, participle: token.lower.endsWith('ing') } : null;
+  }
+  if (!SPEECH_VERBS.has(token.lower)) return null;
   if (next && CUE_BLOCKERS[token.lower]?.has(next.lower)) return null;
   const particles = VERB_PARTICLES[token.lower];
   if (particles) {
@@ -94,6 +98,19 @@ function cueAt(tokens: readonly Token[], i: number): CueWord | null {
     return { text: withParticle ? `${token.lower} ${next.lower}` : token.lower, last: withParticle ? i + 1 : i, participle: false };
   }
   return { text: token.lower, last: i, participle: token.lower.endsWith('ing') };
+}
+
+// Words that may stand between a stance verb and its stance: "expressed the deep concern".
+const MAX_STANCE_MODIFIERS = 2;
+
+/** "expressed satisfaction", "voiced their deep concern": a stance verb with a stance as its object. */
+function reportsStance(tokens: readonly Token[], verb: number): boolean {
+  for (let k = verb + 1; k < tokens.length && k - verb <= MAX_STANCE_MODIFIERS + 1; k++) {
+    const token = tokens[k];
+    if (!token || token.kind !== 'word' || token.capitalized) return false;
+    if (STANCES.has(token.lower)) return true;
+  }
+  return false;
 }
 
 function subjectOf(tokens: readonly Token[], runs: readonly NameRun[], i: number, cue: CueWord): Found & Partial<CueMatch> | null {
@@ -305,6 +322,8 @@ function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end
   const run = runs.find((r) => r.last === end);
   if (run) {
     if (run.possessive) return null;
+    // "a Talmorran demand that …": after "a" the name qualifies a noun, and the cue is that noun.
+    if (['a', 'an'].includes(tokens[run.first - 1]?.lower ?? '')) return null;
     // "an official in Vrana said": a name after a preposition belongs to a larger phrase.
     const before = tokens[run.first - 1];
     if (before?.kind === 'word' && PREPOSITIONS.has(before.lower)) return { subject: { kind: 'anonymous' }, subjectFirst: run.first, subjectLast: end };

@@ -25,7 +25,7 @@ export const SPEECH_VERBS = words(`
   lament laments lamented criticize criticizes criticized criticise criticises criticised
   accuse accuses accused demand demands demanded propose proposes proposed
   disclose discloses disclosed reveal reveals revealed testify testifies testified
-  signal signals signaled signalled hint hints hinted express expresses expressed
+  signal signals signaled signalled hint hints hinted
   describe describes described dismiss dismisses dismissed defend defends defended
   object objects objected protest protests protested point points pointed
   agree agrees agreed disagree disagrees disagreed allege alleges alleged
@@ -83,10 +83,22 @@ export const VERB_PARTICLES: Record<string, Set<string>> = {
   questioned: words('whether why how what the'),
   post: words('on'), posts: words('on'), posted: words('on'),
   state: words('that'), states: words('that'),
-  express: words('alarm concern hope doubt frustration support confidence dismay regret surprise optimism skepticism scepticism anger outrage disappointment'),
-  expresses: words('alarm concern hope doubt frustration support confidence dismay regret surprise optimism skepticism scepticism anger outrage disappointment'),
-  expressed: words('alarm concern hope doubt frustration support confidence dismay regret surprise optimism skepticism scepticism anger outrage disappointment'),
 };
+
+/**
+ * Verbs that report a statement only with a feeling or stance as their object: "expressed
+ * satisfaction", "voiced deep concern", "expressed the hope that …".
+ */
+export const STANCE_VERBS = words('express expresses expressed expressing voice voices voiced voicing');
+
+/** The feelings and stances such a verb reports (singular and plural). */
+export const STANCES = words(`
+  satisfaction dissatisfaction gratitude appreciation thanks sympathy sympathies condolences
+  solidarity relief regret regrets sorrow sadness shock dismay disappointment frustration anger
+  outrage indignation displeasure unease alarm concern concerns worry worries fear fears hope hopes
+  optimism pessimism confidence doubt doubts skepticism scepticism reservations surprise support
+  opposition approval disapproval objection objections interest
+`);
 
 /** Verb forms that never introduce speech when the next word is one of these. */
 export const CUE_BLOCKERS: Record<string, Set<string>> = {
@@ -141,7 +153,7 @@ export const ROLE_NOUNS = words(`
   chairman chairwoman chair director chief commissioner general admiral colonel captain
   lieutenant sergeant commander officer judge justice attorney prosecutor lawyer official
   leader candidate nominee speaker king queen prince princess emir sheikh pope premier
-  diplomat negotiator aide analyst economist professor researcher scientist founder owner
+  diplomat negotiator mediator aide analyst economist professor researcher scientist founder owner
   executive ceo manager treasurer councilman councilwoman assemblyman assemblywoman
   lawmaker legislator deputy head rapporteur coach pastor rabbi bishop archbishop cardinal
   imam editor reporter columnist author host anchor correspondent strategist pollster

@@ -143,16 +143,40 @@ export class ArticlePeople {
     return best;
   }
 
-  /** The one person the article gave this role ("the foreign minister"), or null if none or several. */
+  /**
+   * The one person the article gave this role ("the foreign minister"), or null if none or
+   * several. Of several, the one who holds it plainly: "the minister" is the Foreign Minister,
+   * not the Deputy Minister.
+   */
   byRole(role: string): ArticlePerson | null {
     const wanted = normalizeName(role);
     const exact = this.all().filter((p) => p.roles.has(wanted));
-    if (exact.length === 1) return exact[0] ?? null;
-    if (exact.length > 1) return null;
+    if (exact.length > 0) return plainHolder(exact, wanted);
     const head = wanted.split(' ').pop() ?? '';
     const byHead = this.all().filter((p) => [...p.roles].some((r) => r.split(' ').pop() === head));
+    // Only one person with a role of that head word: a wanted "democratic nominee" is no plain "nominee".
     return byHead.length === 1 ? byHead[0] ?? null : null;
   }
+}
+
+/** The one of these people who holds the role, or of several the one who holds it plainly. */
+function plainHolder(people: ArticlePerson[], role: string): ArticlePerson | null {
+  if (people.length === 1) return people[0] ?? null;
+  const plain = people.filter((p) => holdsPlainly(p, role));
+  return plain.length === 1 ? plain[0] ?? null : null;
+}
+
+// Words that make a role someone else's rank: a deputy minister is not "the minister".
+const SUBORDINATE_QUALIFIERS = new Set(['deputy', 'vice', 'assistant', 'associate', 'under', 'junior', 'former', 'ex', 'shadow']);
+
+/**
+ * The person's fullest role phrases that end in `role` ("foreign minister", "deputy minister")
+ * include one with no qualifier like "deputy" or "former" before the role.
+ */
+function holdsPlainly(person: ArticlePerson, role: string): boolean {
+  const endings = [...person.roles].filter((r) => r === role || r.endsWith(` ${role}`));
+  const fullest = endings.filter((r) => !endings.some((other) => other !== r && other.endsWith(` ${r}`)));
+  return fullest.some((r) => !r.slice(0, r.length - role.length).split(' ').some((w) => SUBORDINATE_QUALIFIERS.has(w)));
 }
 
 const RECENT_SENTENCES = 2;
