@@ -12,7 +12,7 @@ import { publicationDay, timelineOf } from './questions/timeline.js';
 import { whoSaid } from './questions/whoSaid.js';
 import { relatedTerms, sharedExpander, type Expander } from './meaning/expand.js';
 import { currentVectors } from './meaning/meaning.js';
-import { RERANK, rerankByMeaning } from './meaning/rerank.js';
+import { RERANK, poolWithArticles, rerankByMeaning } from './meaning/rerank.js';
 import type { Column, Comparison, QuoteAnswer, Refusal, Timeline, TimelineDay } from './questions/answers.js';
 import type { IndexData } from './build/assemble.js';
 import { verbatimProblem, type DroppedResult } from './verify.js';
@@ -92,8 +92,7 @@ export class Verbatim {
   /** Answers a free question: a page of `limit` results from `offset`, among the articles the filters keep. */
   ask(question: string, limit = DEFAULT_LIMIT, offset = 0, filters: Filters = NO_FILTERS): Answer {
     const query = understand(question, this.lookup);
-    const vectors = this.meaning.vectors ? currentVectors() : null;
-    if ((this.expander || vectors) && !query.speaker && !query.unknownSpeaker) query.related = relatedTerms(this.expander, vectors, query.topic);
+    if (this.expander && !query.speaker && !query.unknownSpeaker) query.related = relatedTerms(this.expander, query.topic);
     return this.answer(query, limit, offset, filters);
   }
 
@@ -208,9 +207,11 @@ export class Verbatim {
     const wanted = start + Math.max(0, Math.min(limit, MAX_LIMIT));
     const rereads = (this.meaning.vectors || this.meaning.answerKinds) && !query.speaker && !query.unknownSpeaker;
     const page = rank(this.index, query, rereads ? Math.max(wanted, RERANK.pool) : wanted, mask);
-    const total = page.total;
     const vectors = this.meaning.vectors ? currentVectors() : null;
-    const ranked = rereads ? rerankByMeaning(this.index, vectors, query.question, query.topic, page.ranked, this.meaning.answerKinds).slice(0, wanted) : page.ranked;
+    const candidates = rereads ? poolWithArticles(this.index, page.ranked, this.acceptFor(mask)) : null;
+    // The articles' other statements are part of the answer now: they are counted and paged too.
+    const total = page.total + (candidates?.added ?? 0);
+    const ranked = candidates ? rerankByMeaning(this.index, vectors, query.question, query.topic, candidates, this.meaning.answerKinds).slice(0, wanted) : page.ranked;
     // With filters, a person who is in the corpus but not in the filtered articles is not misspelt.
     const suggestions = total > 0 || (filtered && query.speaker) ? [] : this.suggest(query.unknownSpeaker ?? query.speaker?.name ?? query.topic.join(' '));
     const accept = this.acceptFor(mask);

@@ -51,7 +51,8 @@ describe('filters: since, until, outlet', () => {
   });
 
   it('topic ranking among filtered articles equals ranking everything and keeping what passes', () => {
-    const v = Verbatim.fromFolder('test/eval/fictional/corpus');
+    // Ranking by shared words: re-reading by meaning draws on the articles in view, so it differs by design.
+    const v = new Verbatim(Verbatim.fromFolder('test/eval/fictional/corpus').index, { meaning: false });
     const filters = parseFilters({ outlets: ['Northern Ledger', 'Valley Post'] });
     const mask = articleMask(v.index.articles, filters);
     const passes = (file: string) => mask[[...v.index.articles].findIndex((a) => a.file === file)] === 1;

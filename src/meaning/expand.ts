@@ -1,7 +1,6 @@
 import { foldWord, indexTerm } from '../search/terms.js';
 import lemmatizer from 'wink-lemmatizer';
 import { PARTS_OF_SPEECH, WordNet, type PartOfSpeech } from './wordnet.js';
-import type { WordVectors } from './vectors.js';
 
 /** A term a question's word stands for: an index term and how much a match on it counts (1 for the word itself). */
 export interface WeightedTerm {
@@ -106,12 +105,11 @@ function termsOfLemma(lemma: string): string[] {
   return [];
 }
 
-/** The related terms of a question's topic words (WordNet's, and the vectors' nearest), each term once at its highest weight. */
-export function relatedTerms(expander: Expander | null, vectors: WordVectors | null, topic: readonly string[]): WeightedTerm[] {
+/** The related terms of a question's topic words, each term once at its highest weight. */
+export function relatedTerms(expander: Expander, topic: readonly string[]): WeightedTerm[] {
   const best = new Map<string, number>();
   for (const word of topic) {
-    const near = [...(expander?.neighbours(word) ?? []), ...(vectors ? vectorNeighbours(vectors, word) : [])];
-    for (const { term, weight } of near) if ((best.get(term) ?? 0) < weight) best.set(term, weight);
+    for (const { term, weight } of expander.neighbours(word)) if ((best.get(term) ?? 0) < weight) best.set(term, weight);
   }
   return [...best].map(([term, weight]) => ({ term, weight }));
 }
@@ -122,24 +120,4 @@ let shared: Expander | null = null;
 export function sharedExpander(): Expander {
   shared ??= new Expander(new WordNet());
   return shared;
-}
-
-/** How word vectors widen a topic question's retrieval: its words' nearest neighbours. */
-export const NEIGHBOURS = { count: 8, minSimilarity: 0.6, among: 30_000, weight: 0.6 };
-const neighbourCache = new Map<string, WeightedTerm[]>();
-
-/** The index terms of a word's nearest neighbours in vector space, weighted by closeness (cached per word). */
-export function vectorNeighbours(vectors: WordVectors, word: string): WeightedTerm[] {
-  const folded = foldWord(word);
-  let found = neighbourCache.get(folded);
-  if (!found) {
-    const own = indexTerm(folded);
-    found = vectors.neighbours(folded, NEIGHBOURS.count, NEIGHBOURS.minSimilarity, NEIGHBOURS.among).flatMap(({ word: near, similarity }) => {
-      const term = indexTerm(near);
-      return term && term !== own ? [{ term, weight: similarity * NEIGHBOURS.weight }] : [];
-    });
-    if (neighbourCache.size > 20_000) neighbourCache.clear();
-    neighbourCache.set(folded, found);
-  }
-  return found;
 }

@@ -1,4 +1,5 @@
 import type { CorpusIndex } from '../search/corpusIndex.js';
+import { earliestReport, type Accept } from '../statements/reports.js';
 import type { Ranked } from '../search/rank.js';
 import { foldWord, indexTerm, words } from '../search/terms.js';
 import { expectedAnswer, holdsAnswer } from './answerType.js';
@@ -12,7 +13,36 @@ export const RERANK = {
   minSimilarity: 0.5,
   /** Added to a sentence that holds the kind of answer the question asks for (a place for "where"). */
   answerKind: 0.5,
+  /** The articles that the best results come from most, all of whose sentences are re-read too. */
+  articles: 2,
+  /** What a topic word found only elsewhere in the sentence's article (its title, other sentences) counts for. */
+  inArticle: 0.6,
 };
+
+/**
+ * The short list to re-read: the best results, and every other statement of the articles most
+ * of them come from. A question names what its article is about ("the Kalvo pipeline"), and the
+ * sentence that answers it often does not repeat the name ("The route crosses two wetlands").
+ */
+export function poolWithArticles(index: CorpusIndex, ranked: readonly Ranked[], accept: Accept): { pool: Ranked[]; rest: Ranked[]; added: number } {
+  const pool = ranked.slice(0, RERANK.pool);
+  const weight = new Map<number, number>();
+  for (const { sentence, score } of pool) weight.set(sentence.article, (weight.get(sentence.article) ?? 0) + score);
+  const articles = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RERANK.articles).map(([article]) => article);
+  const seen = new Set(pool.map((r) => index.store.statement(r.sentence.id)));
+  const added: Ranked[] = [];
+  for (const article of articles) {
+    for (const sentence of index.sentencesOf(article).slice(0, MAX_ARTICLE_SENTENCES)) {
+      const statement = index.store.statement(sentence.id);
+      if (seen.has(statement) || !accept(sentence.id)) continue;
+      seen.add(statement);
+      const shown = index.sentence(earliestReport(index, statement, accept) ?? sentence.id);
+      if (shown) added.push({ sentence: shown, score: 0 });
+    }
+  }
+  const rest = ranked.slice(RERANK.pool).filter((r) => !added.some((a) => a.sentence.id === r.sentence.id));
+  return { pool: [...pool, ...added], rest, added: added.length };
+}
 
 /**
  * Re-orders a topic question's best results by meaning: for each topic word, the closest word
@@ -20,24 +50,58 @@ export const RERANK = {
  * minSimilarity), weighted by how rare the topic word is, plus a bonus for holding the kind of
  * answer asked for. Only the first `pool` results are re-read, so the cost is bounded.
  */
-export function rerankByMeaning(index: CorpusIndex, vectors: WordVectors | null, question: string, topic: readonly string[], ranked: readonly Ranked[], answerKinds = true): Ranked[] {
+export function rerankByMeaning(
+  index: CorpusIndex, vectors: WordVectors | null, question: string, topic: readonly string[], candidates: { pool: Ranked[]; rest: Ranked[] }, answerKinds = true,
+): Ranked[] {
+  const { pool, rest } = candidates;
   const kind = answerKinds ? expectedAnswer(question) : null;
   const asked = topicWords(index, vectors, topic);
-  if (asked.length === 0 && !kind) return [...ranked];
+  if (asked.length === 0 && !kind) return [...pool, ...rest];
   const total = asked.reduce((sum, w) => sum + w.weight, 0) || 1;
-  const pool = ranked.slice(0, RERANK.pool);
+  const inArticle = articleContext(index, asked);
   const scored = pool.map((result, place) => {
     const text = index.textOf(result.sentence);
     const said = words(text).map(foldWord);
-    const terms = new Set(said.map(indexTerm));
+    const terms = new Set(said.map(termOf));
     const rows = vectors ? said.flatMap((w) => vectors.row(w) ?? []) : [];
     let meaning = 0;
-    for (const word of asked) meaning += word.weight * closeness(word, terms, rows, vectors);
+    for (const word of asked) meaning += word.weight * Math.max(closeness(word, terms, rows, vectors), inArticle(result.sentence.article, word.term) ? RERANK.inArticle : 0);
     const score = meaning / total + (kind && holdsAnswer(kind, text) ? RERANK.answerKind : 0);
     return { result, place, score };
   });
   scored.sort((a, b) => b.score - a.score || a.place - b.place);
-  return [...scored.map(({ result, score }) => ({ sentence: result.sentence, score })), ...ranked.slice(RERANK.pool)];
+  return [...scored.map(({ result, score }) => ({ sentence: result.sentence, score })), ...rest];
+}
+
+// An article's sentences re-read at most (a long article's first ones).
+const MAX_ARTICLE_SENTENCES = 60;
+
+// Stemming is most of the cost of re-reading a sentence; the same words recur from question to question.
+const stems = new Map<string, string | null>();
+
+function termOf(word: string): string | null {
+  let term = stems.get(word);
+  if (term === undefined) {
+    term = indexTerm(word);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(word, term);
+  }
+  return term;
+}
+
+/** Whether a topic word stands in an article's title or any of its sentences (postings, not text: no article is read), cached per article. */
+function articleContext(index: CorpusIndex, asked: readonly AskedWord[]): (article: number, term: string) => boolean {
+  const known = new Map<number, Set<string>>();
+  return (article, term) => {
+    let found = known.get(article);
+    if (!found) {
+      const meta = index.articles.get(article);
+      const title = new Set(words(meta?.meta.title ?? '').map((w) => indexTerm(foldWord(w))));
+      found = new Set(asked.filter((w) => title.has(w.term) || (meta !== undefined && index.terms.occursIn(w.term, meta.firstSentence, meta.firstSentence + meta.sentences))).map((w) => w.term));
+      known.set(article, found);
+    }
+    return found.has(term);
+  };
 }
 
 interface AskedWord {

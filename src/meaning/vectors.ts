@@ -38,18 +38,28 @@ export class WordVectors {
    */
   neighbours(word: string, k: number, min: number, among: number): { word: string; similarity: number }[] {
     const i = this.rows.get(word);
-    if (i === undefined) return [];
-    const best: { row: number; similarity: number }[] = [];
+    if (i === undefined || k <= 0) return [];
+    const { values, dims } = this;
+    const query = new Int32Array(values.subarray(i * dims, (i + 1) * dims));
+    // In the stored scale: a cosine of `min` is min · 127².
+    const threshold = min * SCALE * SCALE;
+    const best: { row: number; score: number }[] = [];
+    let floor = threshold;
     const limit = Math.min(among, this.words.length);
-    for (let j = 0; j < limit; j++) {
-      if (j === i) continue;
-      const similarity = this.rowSimilarity(i, j);
-      if (similarity < min || (best.length === k && similarity <= (best[k - 1] as { similarity: number }).similarity)) continue;
-      best.push({ row: j, similarity });
-      best.sort((a, b) => b.similarity - a.similarity);
-      if (best.length > k) best.pop();
+    // One flat pass over the rows, with no call per row: this loop is the whole cost of a new word.
+    for (let j = 0, base = 0; j < limit; j++, base += dims) {
+      let sum = 0;
+      for (let d = 0; d < dims; d++) sum += (query[d] as number) * (values[base + d] as number);
+      if (sum < floor || j === i) continue;
+      best.push({ row: j, score: sum });
+      if (best.length > k) {
+        best.sort((a, b) => b.score - a.score);
+        best.pop();
+        floor = Math.max(threshold, (best[best.length - 1] as { score: number }).score);
+      }
     }
-    return best.map(({ row, similarity }) => ({ word: this.words[row] as string, similarity }));
+    best.sort((a, b) => b.score - a.score);
+    return best.map(({ row, score }) => ({ word: this.words[row] as string, similarity: score / (SCALE * SCALE) }));
   }
 
   rowSimilarity(i: number, j: number): number {

@@ -146,6 +146,23 @@ export class TermIndex {
     return id === null ? 0 : this.idf(id);
   }
 
+  /** Whether any document with id in [from, to) holds the term (an article's sentences are such a range). */
+  occursIn(term: string, from: number, to: number): boolean {
+    const id = this.termId(term);
+    if (id === null) return false;
+    const { offsets, docs } = this.data;
+    const end = offsets[id + 1] as number;
+    // A binary search from the start: postings are in document order.
+    let low = offsets[id] as number;
+    let high = end;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((docs[mid] as number) < from) low = mid + 1;
+      else high = mid;
+    }
+    return low < end && (docs[low] as number) < to;
+  }
+
   /** Binary search in the sorted term list. */
   termId(term: string): number | null {
     const { terms } = this.data;
