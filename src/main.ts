@@ -9,7 +9,7 @@ import { startBot } from './discord/bot.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { CorpusReloader } from './reload.js';
 import { Intake } from './intake.js';
-import { prepareVectors } from './meaning/meaning.js';
+import { prepareVectors, warmUp } from './meaning/meaning.js';
 import { pause } from './pause.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
@@ -45,7 +45,10 @@ async function main(): Promise<number> {
   try {
     if (config.token) {
       // The bot answers at once; topic questions use the word vectors from the moment they are ready.
-      void prepareVectors(config.cacheDir, pause).then((prepared) => reportVectors(prepared, (message) => log.info({}, message)));
+      void prepareVectors(config.cacheDir, pause).then((prepared) => {
+        reportVectors(prepared, (message) => log.info({}, message));
+        warmUp();
+      });
       return await runBot(config, reloader, intake, log);
     }
     reportVectors(await prepareVectors(config.cacheDir), (message) => process.stderr.write(`verbatim: ${message}\n`));

@@ -1,5 +1,6 @@
 import { foldWord, indexTerm } from '../search/terms.js';
-import lemmatizer from 'wink-lemmatizer';
+import { createRequire } from 'node:module';
+import type Lemmatizer from 'wink-lemmatizer';
 import { PARTS_OF_SPEECH, WordNet, type PartOfSpeech } from './wordnet.js';
 
 /** A term a question's word stands for: an index term and how much a match on it counts (1 for the word itself). */
@@ -67,8 +68,16 @@ export class Expander {
   }
 }
 
+// wink-lemmatizer's word lists take about 0.2 s to load: only a topic question needs them, so
+// they are loaded then (or by warmUp), not when every process starts.
+let lemmatizer: typeof Lemmatizer | null = null;
+function lemmatize(): typeof Lemmatizer {
+  lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as typeof Lemmatizer;
+  return lemmatizer;
+}
+
 const LEMMA: Record<PartOfSpeech, (word: string) => string> = {
-  noun: (w) => lemmatizer.noun(w), verb: (w) => lemmatizer.verb(w), adj: (w) => lemmatizer.adjective(w), adv: (w) => w,
+  noun: (w) => lemmatize().noun(w), verb: (w) => lemmatize().verb(w), adj: (w) => lemmatize().adjective(w), adv: (w) => w,
 };
 
 /**

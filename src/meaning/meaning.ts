@@ -1,4 +1,5 @@
 import { compileVectors, openVectors, type WordVectors } from './vectors.js';
+import { sharedExpander } from './expand.js';
 
 /**
  * The word vectors this process has loaded, shared by every index it serves. Null until an
@@ -21,6 +22,11 @@ export function useVectors(vectors: WordVectors | null): void {
  * first time (about 2 s, in slices that yield when `pause` is given). On failure (a read-only
  * cache, a damaged package) topic questions go on without them; the reason is returned.
  */
+/** Loads what the first topic question would otherwise wait for (the lemmatizer's lists, WordNet's indexes). */
+export function warmUp(): void {
+  sharedExpander().neighbours('meeting');
+}
+
 export async function prepareVectors(cacheDir: string, pause?: () => Promise<void>): Promise<{ vectors: WordVectors | null; compiled: boolean; error?: string }> {
   try {
     const opened = openVectors(cacheDir);

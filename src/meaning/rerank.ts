@@ -59,13 +59,19 @@ export function rerankByMeaning(
   if (asked.length === 0 && !kind) return [...pool, ...rest];
   const total = asked.reduce((sum, w) => sum + w.weight, 0) || 1;
   const inArticle = articleContext(index, asked);
+  const similar = similarities(vectors);
   const scored = pool.map((result, place) => {
     const text = index.textOf(result.sentence);
     const said = words(text).map(foldWord);
-    const terms = new Set(said.map(termOf));
-    const rows = vectors ? said.flatMap((w) => vectors.row(w) ?? []) : [];
+    const terms = new Set<string | null>();
+    const rows = new Set<number>();
+    for (const word of said) {
+      terms.add(termOf(word));
+      const row = vectors?.row(word);
+      if (row !== undefined) rows.add(row);
+    }
     let meaning = 0;
-    for (const word of asked) meaning += word.weight * Math.max(closeness(word, terms, rows, vectors), inArticle(result.sentence.article, word.term) ? RERANK.inArticle : 0);
+    for (const word of asked) meaning += word.weight * Math.max(closeness(word, terms, rows, similar), inArticle(result.sentence.article, word.term) ? RERANK.inArticle : 0);
     const score = meaning / total + (kind && holdsAnswer(kind, text) ? RERANK.answerKind : 0);
     return { result, place, score };
   });
@@ -123,13 +129,28 @@ function topicWords(index: CorpusIndex, vectors: WordVectors | null, topic: read
   return [...out.values()];
 }
 
+/** The cosine of two vector rows, each pair worked out once per question (the same words recur in the sentences re-read). */
+function similarities(vectors: WordVectors | null): ((a: number, b: number) => number) | null {
+  if (!vectors) return null;
+  const known = new Map<number, number>();
+  return (a, b) => {
+    const key = a * 131_072 + b;
+    let similarity = known.get(key);
+    if (similarity === undefined) {
+      similarity = vectors.rowSimilarity(a, b);
+      known.set(key, similarity);
+    }
+    return similarity;
+  };
+}
+
 /** 1 when the sentence has the word's own term, else the best cosine of its words' vectors if close enough. */
-function closeness(word: AskedWord, terms: Set<string | null>, rows: readonly number[], vectors: WordVectors | null): number {
+function closeness(word: AskedWord, terms: Set<string | null>, rows: ReadonlySet<number>, similar: ((a: number, b: number) => number) | null): number {
   if (terms.has(word.term)) return 1;
-  if (!vectors || word.row === undefined) return 0;
+  if (!similar || word.row === undefined) return 0;
   let best = 0;
   for (const row of rows) {
-    const similarity = vectors.rowSimilarity(word.row, row);
+    const similarity = similar(word.row, row);
     if (similarity > best) best = similarity;
   }
   return best >= RERANK.minSimilarity ? best : 0;
