@@ -62,13 +62,12 @@ export function rerankByMeaning(
   const similar = similarities(vectors);
   const scored = pool.map((result, place) => {
     const text = index.textOf(result.sentence);
-    const said = words(text).map(foldWord);
     const terms = new Set<string | null>();
     const rows = new Set<number>();
-    for (const word of said) {
-      terms.add(termOf(word));
-      const row = vectors?.row(word);
-      if (row !== undefined) rows.add(row);
+    for (const word of text.match(WORD) ?? []) {
+      const info = wordInfo(word, vectors);
+      terms.add(info.term);
+      if (info.row >= 0) rows.add(info.row);
     }
     let meaning = 0;
     for (const word of asked) meaning += word.weight * Math.max(closeness(word, terms, rows, similar), inArticle(result.sentence.article, word.term) ? RERANK.inArticle : 0);
@@ -82,17 +81,27 @@ export function rerankByMeaning(
 // An article's sentences re-read at most (a long article's first ones).
 const MAX_ARTICLE_SENTENCES = 60;
 
-// Stemming is most of the cost of re-reading a sentence; the same words recur from question to question.
-const stems = new Map<string, string | null>();
+// A word as written in a sentence (the index's tokenizer without its NFKC pass: stored text is NFC).
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-function termOf(word: string): string | null {
-  let term = stems.get(word);
-  if (term === undefined) {
-    term = indexTerm(word);
-    if (stems.size > 200_000) stems.clear();
-    stems.set(word, term);
+// Folding, stemming and finding a word's vector are most of the cost of re-reading a sentence,
+// and the same words recur from question to question: each is worked out once, for the vectors in use.
+const known = new Map<string, { term: string | null; row: number }>();
+let knownFor: WordVectors | null = null;
+
+function wordInfo(word: string, vectors: WordVectors | null): { term: string | null; row: number } {
+  if (knownFor !== vectors) {
+    known.clear();
+    knownFor = vectors;
   }
-  return term;
+  let info = known.get(word);
+  if (!info) {
+    const folded = foldWord(word);
+    info = { term: indexTerm(folded), row: vectors?.row(folded) ?? -1 };
+    if (known.size > 200_000) known.clear();
+    known.set(word, info);
+  }
+  return info;
 }
 
 /** Whether a topic word stands in an article's title or any of its sentences (postings, not text: no article is read), cached per article. */

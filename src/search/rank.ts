@@ -76,7 +76,7 @@ const SPARE = 32;
 // Up to this many distinct texts matched, every match is ranked and the statements among them
 // counted exactly; past it, the count is of distinct texts, an upper bound on statements (a
 // statement reported in several wordings that all match counts once for each wording).
-const EXACT_COUNT = 2000;
+const EXACT_COUNT = 300;
 
 /**
  * The best `wanted` distinct texts for a topic. Wire copies of one text match the same words, so
