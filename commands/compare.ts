@@ -4,10 +4,10 @@ import type { Verbatim } from '../src/verbatim.js';
 import type { Reply } from '../src/discord/render.js';
 import { renderComparison } from '../src/discord/renderCoverage.js';
 import { send } from '../src/discord/respond.js';
-import { completeOutlet, filtersOrNote, withFilterOptions } from '../src/discord/filterOptions.js';
+import { filtersOrNote, withFilterOptions } from '../src/discord/filterOptions.js';
 import { NO_FILTERS, hasFilters, type Filters } from '../src/search/filters.js';
 import { cleanQuestion } from '../src/search/understand.js';
-import { choices } from './quotes.js';
+import { completeSpeakerOrOutlet } from './quotes.js';
 
 export const data = withFilterOptions(new SlashCommandBuilder()
   .setName('compare')
@@ -39,8 +39,5 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  if (await completeOutlet(interaction, context.verbatim())) return;
-  const focused = interaction.options.getFocused(true);
-  const person = focused.name === 'first' || focused.name === 'second';
-  await interaction.respond(person ? choices(context.verbatim(), String(focused.value)) : []);
+  await completeSpeakerOrOutlet(interaction, context, ['first', 'second']);
 }

@@ -27,13 +27,18 @@ export function reply(verbatim: Verbatim, speaker: string, topic: string, isPriv
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply> {
+  return executeForSpeaker(interaction, context, reply);
+}
+
+/** A command about one speaker (/quotes, /timeline): its speaker, topic, private and filter options, answered by `answer`. */
+export async function executeForSpeaker(interaction: ChatInputCommandInteraction, context: BotContext, answer: typeof reply): Promise<Reply> {
   const speaker = interaction.options.getString('speaker', true);
   const topic = interaction.options.getString('topic') ?? '';
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   const asked = await filtersOrNote(interaction);
   if ('note' in asked) return asked.note;
   const { filters } = asked;
-  return send(interaction, () => reply(context.verbatim(), speaker, topic, isPrivate, 0, filters), isPrivate);
+  return send(interaction, () => answer(context.verbatim(), speaker, topic, isPrivate, 0, filters), isPrivate);
 }
 
 // No name is longer: beyond this, autocomplete input is cut, so its work is bounded whatever is typed.
@@ -48,7 +53,12 @@ export function choices(verbatim: Verbatim, input: string): { name: string; valu
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  await completeSpeakerOrOutlet(interaction, context, ['speaker']);
+}
+
+/** Autocomplete for commands with speaker options (named `speakers`) and the outlet filter. */
+export async function completeSpeakerOrOutlet(interaction: AutocompleteInteraction, context: BotContext, speakers: readonly string[]): Promise<void> {
   if (await completeOutlet(interaction, context.verbatim())) return;
   const focused = interaction.options.getFocused(true);
-  await interaction.respond(focused.name === 'speaker' ? choices(context.verbatim(), String(focused.value)) : []);
+  await interaction.respond(speakers.includes(focused.name) ? choices(context.verbatim(), String(focused.value)) : []);
 }

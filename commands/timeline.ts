@@ -3,11 +3,10 @@ import type { BotContext } from '../src/discord/context.js';
 import type { Verbatim } from '../src/verbatim.js';
 import type { Reply } from '../src/discord/render.js';
 import { renderTimeline } from '../src/discord/renderCoverage.js';
-import { send } from '../src/discord/respond.js';
-import { completeOutlet, filtersOrNote, withFilterOptions } from '../src/discord/filterOptions.js';
+import { withFilterOptions } from '../src/discord/filterOptions.js';
 import { NO_FILTERS, hasFilters, type Filters } from '../src/search/filters.js';
 import { cleanQuestion } from '../src/search/understand.js';
-import { choices } from './quotes.js';
+import { completeSpeakerOrOutlet, executeForSpeaker } from './quotes.js';
 
 export const data = withFilterOptions(new SlashCommandBuilder()
   .setName('timeline')
@@ -27,17 +26,9 @@ export function reply(verbatim: Verbatim, speaker: string, topic: string, isPriv
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Reply> {
-  const speaker = interaction.options.getString('speaker', true);
-  const topic = interaction.options.getString('topic') ?? '';
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
-  const asked = await filtersOrNote(interaction);
-  if ('note' in asked) return asked.note;
-  const built = () => reply(context.verbatim(), speaker, topic, isPrivate, 0, asked.filters);
-  return send(interaction, built, isPrivate);
+  return executeForSpeaker(interaction, context, reply);
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  if (await completeOutlet(interaction, context.verbatim())) return;
-  const focused = interaction.options.getFocused(true);
-  await interaction.respond(focused.name === 'speaker' ? choices(context.verbatim(), String(focused.value)) : []);
+  await completeSpeakerOrOutlet(interaction, context, ['speaker']);
 }

@@ -1,4 +1,5 @@
-import { compileVectors, openVectors, type WordVectors } from './vectors.js';
+import { existsSync } from 'node:fs';
+import { compileVectors, compiledPath, openVectors, type WordVectors } from './vectors.js';
 import { sharedExpander } from './expand.js';
 
 /**
@@ -7,36 +8,48 @@ import { sharedExpander } from './expand.js';
  * gets the same answers on every machine, whatever a cache folder happens to hold.
  */
 let loaded: WordVectors | null = null;
+// Compiled vectors found by prepareVectors, opened when a topic question first needs them.
+let pending: string | null = null;
 
 export function currentVectors(): WordVectors | null {
+  if (pending !== null) {
+    const dir = pending;
+    pending = null;
+    loaded = openVectors(dir);
+  }
   return loaded;
 }
 
 /** Sets (or, with null, clears) the vectors in use: for tests, and for prepareVectors. */
 export function useVectors(vectors: WordVectors | null): void {
   loaded = vectors;
+  pending = null;
+}
+
+/** Loads what the first topic question would otherwise wait for (the lemmatizer's lists, WordNet's indexes, the vectors). */
+export function warmUp(): void {
+  sharedExpander().neighbours('meeting');
+  currentVectors();
 }
 
 /**
- * Opens the compiled vectors under `cacheDir`, compiling them from the installed package the
- * first time (about 2 s, in slices that yield when `pause` is given). On failure (a read-only
- * cache, a damaged package) topic questions go on without them; the reason is returned.
+ * Makes the compiled vectors under `cacheDir` the ones in use, compiling them from the installed
+ * package the first time (about 2 s, in slices that yield when `pause` is given). Compiled ones
+ * are opened on first use (about 0.1 s), so a process that answers only speaker questions never
+ * reads them. On failure (a read-only cache, a damaged package) topic questions go on without
+ * them; the reason is returned.
  */
-/** Loads what the first topic question would otherwise wait for (the lemmatizer's lists, WordNet's indexes). */
-export function warmUp(): void {
-  sharedExpander().neighbours('meeting');
-}
-
-export async function prepareVectors(cacheDir: string, pause?: () => Promise<void>): Promise<{ vectors: WordVectors | null; compiled: boolean; error?: string }> {
+export async function prepareVectors(cacheDir: string, pause?: () => Promise<void>): Promise<{ compiled: boolean; error?: string }> {
   try {
-    const opened = openVectors(cacheDir);
-    if (opened) {
-      loaded = opened;
-      return { vectors: opened, compiled: false };
+    if (existsSync(compiledPath(cacheDir))) {
+      loaded = null;
+      pending = cacheDir;
+      return { compiled: false };
     }
     loaded = await compileVectors(cacheDir, pause);
-    return { vectors: loaded, compiled: true };
+    pending = null;
+    return { compiled: true };
   } catch (error) {
-    return { vectors: null, compiled: false, error: error instanceof Error ? error.message : String(error) };
+    return { compiled: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
