@@ -13,8 +13,8 @@ export const RERANK = {
   minSimilarity: 0.5,
   /** Added to a sentence that holds the kind of answer the question asks for (a place for "where"). */
   answerKind: 0.5,
-  /** The articles that the best results come from most, all of whose sentences are re-read too. */
-  articles: 2,
+  /** The article (or articles) that the best results come from most, all of whose statements are re-read too. */
+  articles: 1,
   /** What a topic word found only elsewhere in the sentence's article (its title, other sentences) counts for. */
   inArticle: 0.6,
 };
