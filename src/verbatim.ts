@@ -3,7 +3,7 @@ import type { LoadedCorpus } from './corpus/types.js';
 import { CorpusIndex, type IndexedArticle } from './search/corpusIndex.js';
 import type { SpeakerLookup } from './search/speakerLookup.js';
 import type { Speaker } from './search/speakers.js';
-import { understand, cleanQuestion, type Query } from './search/understand.js';
+import { understand, cleanQuestion, phrasedAsAQuestion, type Query } from './search/understand.js';
 import { rank, speakerPage } from './search/rank.js';
 import { indexTerm, words } from './search/terms.js';
 import { buildAnswer, resultOf, type Answer, type AnswerResult } from './answer.js';
@@ -205,7 +205,8 @@ export class Verbatim {
     const filtered = hasFilters(filters);
     const mask = filtered ? this.maskFor(filters) : null;
     const wanted = start + Math.max(0, Math.min(limit, MAX_LIMIT));
-    const rereads = (this.meaning.vectors || this.meaning.answerKinds) && !query.speaker && !query.unknownSpeaker;
+    // Keywords ask for those words; a question written as one asks for what it means (and pays for it).
+    const rereads = (this.meaning.vectors || this.meaning.answerKinds) && !query.speaker && !query.unknownSpeaker && phrasedAsAQuestion(query.question);
     const page = rank(this.index, query, rereads ? Math.max(wanted, RERANK.pool) : wanted, mask);
     const vectors = this.meaning.vectors ? currentVectors() : null;
     const candidates = rereads ? poolWithArticles(this.index, page.ranked, this.acceptFor(mask)) : null;

@@ -40,7 +40,12 @@ const NOT_A_NAME = new Set([
 
 // A question phrased as one ("is a … summit planned?", "where did X and Y meet?") asks about
 // what happened; a name in it is the speaker asked about only when it asks what they said.
-const PHRASED_AS_A_QUESTION = /^\s*(?:is|are|was|were|will|would|can|could|should|shall|did|does|do|has|have|had|where|when|how|why|which|what|whose|whom)\b/iu;
+const PHRASED_AS_A_QUESTION = /^\s*(?:is|are|was|were|will|would|can|could|should|shall|did|does|do|has|have|had|where|when|how|why|which|what|whose|whom|who)\b/iu;
+
+/** Whether the question is written as a question ("where were the talks held?"), not as keywords ("embassy staffing"). */
+export function phrasedAsAQuestion(question: string): boolean {
+  return PHRASED_AS_A_QUESTION.test(cleanQuestion(question));
+}
 
 /** Words that ask for what someone said, thought or answered, in any form (see asksWhatWasSaid). */
 const SPEECH_WORDS = new Set(`
