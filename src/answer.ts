@@ -68,7 +68,7 @@ export interface Page {
  * `accept` says which other reports of a statement the filters keep for alsoIn and variants.
  */
 export function buildAnswer(index: CorpusIndex, query: Query, page: Page, suggestions: string[], accept: Accept = ACCEPT_ALL): Answer {
-  const results = page.ranked.map(({ sentence, score }) => resultOf(index, sentence, score, accept));
+  const results = page.ranked.map(({ sentence, score }) => resultOf(index, sentence, score, accept, query.speaker?.id));
   return {
     question: query.question, speaker: query.speaker?.name ?? null, results, unknownSpeaker: query.unknownSpeaker,
     suggestions, total: page.total, offset: page.offset, topic: query.topic,
@@ -76,11 +76,13 @@ export function buildAnswer(index: CorpusIndex, query: Query, page: Page, sugges
 }
 
 /** One result: the sentence, who said it, where, and the statement's other reports. */
-export function resultOf(index: CorpusIndex, sentence: StoredSentence, score: number, accept: Accept = ACCEPT_ALL): AnswerResult {
+export function resultOf(index: CorpusIndex, sentence: StoredSentence, score: number, accept: Accept = ACCEPT_ALL, asked?: number): AnswerResult {
   const others = otherReports(index, sentence.id, accept);
+  // On a speaker's page every result is theirs: a joint statement ("X and Y said") shows the one asked about.
+  const speaker = asked !== undefined && sentence.speaker !== null ? asked : sentence.speaker;
   return {
     text: textOf(index, sentence),
-    speaker: sentence.speaker === null ? null : index.speakers.get(sentence.speaker)?.name ?? null,
+    speaker: speaker === null ? null : index.speakers.get(speaker)?.name ?? null,
     anonymous: sentence.anonymous,
     quote: sentence.quote,
     paragraph: sentence.paragraph,

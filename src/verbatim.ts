@@ -118,7 +118,7 @@ export class Verbatim {
     const ids = timelineOf(this.index, person.id, topicWords, mask);
     if (ids.length === 0) return { error: this.noStatements(person.name, topic, filters) };
     const start = Math.max(0, offset);
-    const results = this.results(ids.slice(start, start + clampLimit(limit)).map((id) => ({ id, score: this.index.store.confidence(id) })), mask);
+    const results = this.results(ids.slice(start, start + clampLimit(limit)).map((id) => ({ id, score: this.index.store.confidence(id) })), mask, person.id);
     const days: TimelineDay[] = [];
     for (const result of results) {
       const date = publicationDay(result.source.published);
@@ -142,7 +142,7 @@ export class Verbatim {
     const start = Math.max(0, offset);
     const column = (person: { id: number; name: string }): Column => {
       const page = speakerPage(this.index, person.id, topicWords, start + clampLimit(limit), mask, true);
-      return { speaker: person.name, total: page.total, results: this.results(page.ranked.slice(start).map((r) => ({ id: r.sentence.id, score: r.score })), mask) };
+      return { speaker: person.name, total: page.total, results: this.results(page.ranked.slice(start).map((r) => ({ id: r.sentence.id, score: r.score })), mask, person.id) };
     };
     return { topic: topicWords, columns: [column(first), column(second)], offset: start, filters: hasFilters(filters) ? filters : null };
   }
@@ -175,12 +175,12 @@ export class Verbatim {
   }
 
   /** Results for sentences already chosen, with their other reports among the kept articles, each confirmed verbatim. */
-  private results(chosen: { id: number; score: number }[], mask: Uint8Array | null): AnswerResult[] {
+  private results(chosen: { id: number; score: number }[], mask: Uint8Array | null, asked?: number): AnswerResult[] {
     const accept = this.acceptFor(mask);
     return chosen.flatMap(({ id, score }) => {
       const sentence = this.index.sentence(id);
       if (!sentence) return [];
-      const result = resultOf(this.index, sentence, score, accept);
+      const result = resultOf(this.index, sentence, score, accept, asked);
       return this.confirmed(id, result.text, result.paragraph) ? [result] : [];
     });
   }

@@ -22,6 +22,8 @@ export interface Attribution {
   via: AttributionVia;
   /** A person or people the article does not name ("an official said", "according to people familiar with the talks"); person is null. */
   anonymous: boolean;
+  /** Others named as saying it together with `person` ("Marwood and Osk said"): it is a statement of each. */
+  others?: ArticlePerson[];
 }
 
 export interface AnalyzedSentence {
@@ -330,7 +332,11 @@ function resolveCue(cue: CueMatch, sentence: SentenceWork, previous: number, peo
       for (const role of roleFromWords(cue.appositive) ?? []) people.addRole(person, role);
       const via: AttributionVia = subject.coordinated ? 'coordinated' : cue.participle ? 'participle'
         : cue.cue === 'according to' ? 'according-to' : 'name';
-      return make(person, via);
+      const others = (subject.others ?? []).flatMap((run) => {
+        const other = run.isOrganisation ? null : people.resolve(run.name) ?? titledSingleName(run, people) ?? bareSingleName(run, people);
+        return other && other !== person ? [other] : [];
+      });
+      return others.length > 0 ? { ...make(person, via), others } : make(person, via);
     }
     case 'pronoun': {
       const person = salience.resolvePronoun(subject.gender, paragraph, previous);

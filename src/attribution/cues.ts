@@ -8,7 +8,7 @@ import {
 
 /** Who a cue's subject is, before it is resolved to a person of the article. */
 export type Subject =
-  | { kind: 'name'; run: NameRun; coordinated: boolean }
+  | { kind: 'name'; run: NameRun; coordinated: boolean; others?: NameRun[] }
   | { kind: 'pronoun'; gender: 'm' | 'f' }
   | { kind: 'role'; role: string }
   | { kind: 'anonymous' };
@@ -327,11 +327,43 @@ function subjectEndingAt(tokens: readonly Token[], runs: readonly NameRun[], end
     // "an official in Vrana said": a name after a preposition belongs to a larger phrase.
     const before = tokens[run.first - 1];
     if (before?.kind === 'word' && PREPOSITIONS.has(before.lower)) return { subject: { kind: 'anonymous' }, subjectFirst: run.first, subjectLast: end };
+    // "Marwood and Osk said", "Marwood, Osk and Lund told reporters": a statement of each; the first named leads.
+    const joint = coordinatedNames(tokens, runs, run);
+    if (joint.length > 1) {
+      const [first, ...others] = joint as [NameRun, ...NameRun[]];
+      return { subject: { kind: 'name', run: first, coordinated: false, others }, subjectFirst: first.nameFirst, subjectLast: end };
+    }
     return { subject: { kind: 'name', run, coordinated: false }, subjectFirst: run.nameFirst, subjectLast: end };
   }
   const pronoun = pronounGender(token.lower);
   if (pronoun) return { subject: { kind: 'pronoun', gender: pronoun }, subjectFirst: end, subjectLast: end };
   return nounPhraseSubject(tokens, runs, end);
+}
+
+// At most this many people named together as one subject ("X, Y and Z said").
+const MAX_JOINT_SPEAKERS = 4;
+
+/**
+ * The names coordinated with a subject that ends a phrase: "X and Y", "X, Y and Z" (a comma
+ * before "and" allowed), in reading order; just [run] when there is none. A name after a
+ * preposition or possessive is not a speaker, so the list stops there.
+ */
+function coordinatedNames(tokens: readonly Token[], runs: readonly NameRun[], last: NameRun): NameRun[] {
+  const names = [last];
+  let at = last.first - 1;
+  if (tokens[at]?.lower !== 'and') return names;
+  at--;
+  if (tokens[at]?.text === ',') at--;
+  while (names.length < MAX_JOINT_SPEAKERS) {
+    const before = runs.find((r) => r.last === at);
+    if (!before || before.possessive || before.isOrganisation) break;
+    const preceding = tokens[before.first - 1];
+    if (preceding?.kind === 'word' && (PREPOSITIONS.has(preceding.lower) || DETERMINERS.has(preceding.lower))) break;
+    names.unshift(before);
+    if (preceding?.text !== ',') break;
+    at = before.first - 2;
+  }
+  return names.length > 1 && names[0] !== last ? names : [last];
 }
 
 /** "the foreign minister" (a role), "officials" / "a spokesman" (anonymous), "X and other leaders". */

@@ -1,5 +1,6 @@
 import type { LoadFailure } from '../corpus/types.js';
 import type { ArticlePerson } from '../attribution/people.js';
+import { seek } from '../search/seek.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
 import { UNNAMED_SOURCE, groupBySpeaker, listCopies, listStatements, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
@@ -98,9 +99,12 @@ function toPerson(record: PersonRecord): ArticlePerson {
 
 /** Who each of an article's sentences (`count` of them from `first` in its part) reports speaking. */
 function* speakingIn(part: Part, first: number, count: number, people: readonly ArticlePerson[]): Generator<ArticlePerson | null> {
+  let joint = seek(part.jointSentences, 0, part.jointSentences.length, first);
   for (let s = first; s < first + count; s++) {
     const index = part.person[s] as number;
     yield index >= 0 ? people[index] ?? null : null;
+    // The others of a joint statement speak in it too.
+    for (; joint < part.jointSentences.length && part.jointSentences[joint] === s; joint++) yield people[part.jointPeople[joint] as number] ?? null;
   }
 }
 
@@ -147,8 +151,28 @@ function joinStores(parts: readonly Part[], people: ArticlePerson[][][], speaker
   store.articleStarts[articleCount] = bytes;
   store.cues = cues.values;
   markCopies(store);
-  Object.assign(store, listCopies(store.copyOf), groupBySpeaker(store.speaker, speakers.speakers.length));
+  Object.assign(store, listCopies(store.copyOf), groupBySpeaker(store.speaker, speakers.speakers.length, jointSpeakers(parts, people, speakers)));
   return store;
+}
+
+/** The other speakers of joint statements ("X and Y said"), as [sentence id, speaker id] over the whole corpus. */
+function jointSpeakers(parts: readonly Part[], people: ArticlePerson[][][], speakers: SpeakerDirectory): [number, number][] {
+  const joint: [number, number][] = [];
+  let base = 0;
+  parts.forEach((part, p) => {
+    // The article of each of the part's sentences, to find the person among its people.
+    const articleOf = new Uint32Array(part.start.length);
+    let s = 0;
+    part.articles.forEach((article, a) => articleOf.fill(a, s, (s += article.sentences)));
+    for (let j = 0; j < part.jointSentences.length; j++) {
+      const sentence = part.jointSentences[j] as number;
+      const person = people[p]?.[articleOf[sentence] as number]?.[part.jointPeople[j] as number];
+      const id = person ? speakers.idOf(person) : null;
+      if (id !== null && id !== undefined) joint.push([base + sentence, id]);
+    }
+    base += part.start.length;
+  });
+  return joint;
 }
 
 /** The parts' quotation signatures as one table over the corpus's sentence ids. */

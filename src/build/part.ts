@@ -51,6 +51,9 @@ export interface Part {
   quoteTermStarts: Uint32Array;
   quoteTerms: Uint32Array;
   quoteGuard: Uint32Array;
+  /** Joint statements ("X and Y said"): the part's sentence, and another of its speakers as an index into its article's people; by sentence. */
+  jointSentences: Uint32Array;
+  jointPeople: Uint32Array;
   cues: string[];
   /** The sentences' terms against this part's own dictionary. */
   terms: string[];
@@ -86,6 +89,8 @@ class PartBuilder {
   private readonly quoteTermStarts = new Growable(Uint32Array);
   private readonly quoteTerms = new Growable(Uint32Array);
   private readonly quoteGuard = new Growable(Uint32Array);
+  private readonly jointSentences = new Growable(Uint32Array);
+  private readonly jointPeople = new Growable(Uint32Array);
   // Cue 0 stands for no cue.
   private readonly cues = new Interner(['']);
   private readonly terms = new TermIndexBuilder();
@@ -105,6 +110,12 @@ class PartBuilder {
       this.start.push(base + (offsets[2 * i] as number));
       this.end.push(base + (offsets[2 * i + 1] as number));
       this.paragraph.push(sentence.span.paragraph);
+      for (const other of attribution?.others ?? []) {
+        const index = personIndex.get(other);
+        if (index === undefined) continue;
+        this.jointSentences.push(this.person.length);
+        this.jointPeople.push(index);
+      }
       this.person.push(attribution?.person ? (personIndex.get(attribution.person) ?? -1) : attribution?.anonymous ? UNNAMED_SOURCE : -1);
       this.quote.push(attribution?.quote === 'direct' ? 1 : attribution?.quote === 'indirect' ? 2 : 0);
       this.confidence.push(Math.round((attribution?.confidence ?? 0) * 100));
@@ -142,7 +153,8 @@ class PartBuilder {
       articles: this.articles, text, articleStarts: this.articleStarts.finish(),
       start: this.start.finish(), end: this.end.finish(), paragraph: this.paragraph.finish(), person: this.person.finish(),
       quote: this.quote.finish(), confidence: this.confidence.finish(), cue: this.cue.finish(), textHash: this.textHash.finish(),
-      quoteKey: this.quoteKey.finish(), quoteTermStarts: this.quoteTermStarts.finish(), quoteTerms: this.quoteTerms.finish(), quoteGuard: this.quoteGuard.finish(), cues: this.cues.values,
+      quoteKey: this.quoteKey.finish(), quoteTermStarts: this.quoteTermStarts.finish(), quoteTerms: this.quoteTerms.finish(), quoteGuard: this.quoteGuard.finish(),
+      jointSentences: this.jointSentences.finish(), jointPeople: this.jointPeople.finish(), cues: this.cues.values,
       ...documents,
     };
   }

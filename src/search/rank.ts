@@ -2,6 +2,7 @@ import type { CorpusIndex, StoredSentence } from './corpusIndex.js';
 import type { Hit, RelatedTerm } from './termIndex.js';
 import type { Query } from './understand.js';
 import { ACCEPT_ALL, earliestReport, type Accept } from '../statements/reports.js';
+import { seek } from './seek.js';
 
 export interface Ranked {
   sentence: StoredSentence;
@@ -57,7 +58,10 @@ export function speakerPage(index: CorpusIndex, speakerId: number, topic: readon
 /** A statement is shown by its earliest report that this person is named in (a copy elsewhere may name someone else), among the kept articles. */
 export function speakerAccept(index: CorpusIndex, speakerId: number, articles: Uint8Array | null): Accept {
   const { speaker, article } = index.store.data;
-  return (id) => speaker[id] === speakerId && (!articles || articles[article[id] as number] === 1);
+  const own = index.store.statementsOf(speakerId);
+  // A joint statement ("X and Y said") is in each speaker's list, though its speaker is the first named.
+  const theirs = (id: number) => speaker[id] === speakerId || (own[seek(own, 0, own.length, id)] === id);
+  return (id) => theirs(id) && (!articles || articles[article[id] as number] === 1);
 }
 
 /** Newer articles first, then reading order. */

@@ -64,9 +64,11 @@ function listLinks(links: Int32Array): { groups: Uint32Array; members: Uint32Arr
  * in typed arrays, with no array per speaker. Done where the index is built, so that putting an
  * index in service costs no pass over its sentences.
  */
-export function groupBySpeaker(speaker: Int32Array, speakers: number): { bySpeakerStarts: Uint32Array; bySpeaker: Uint32Array } {
+export function groupBySpeaker(speaker: Int32Array, speakers: number, joint: readonly [number, number][] = []): { bySpeakerStarts: Uint32Array; bySpeaker: Uint32Array } {
   const starts = new Uint32Array(speakers + 1);
   for (const who of speaker) if (who >= 0 && who < speakers) starts[who + 1]!++;
+  const others = joint.filter(([id, who]) => who >= 0 && who < speakers && speaker[id] !== who);
+  for (const [, who] of others) starts[who + 1]!++;
   for (let s = 0; s < speakers; s++) starts[s + 1] = (starts[s + 1] as number) + (starts[s] as number);
   const ids = new Uint32Array(starts[speakers] as number);
   const next = starts.slice(0, speakers);
@@ -74,6 +76,13 @@ export function groupBySpeaker(speaker: Int32Array, speakers: number): { bySpeak
     const who = speaker[id] as number;
     if (who >= 0 && who < speakers) ids[next[who]!++] = id;
   }
+  // A joint statement is also each other speaker's: placed, then that speaker's list put back in corpus order.
+  const touched = new Set<number>();
+  for (const [id, who] of others) {
+    ids[next[who]!++] = id;
+    touched.add(who);
+  }
+  for (const who of touched) ids.subarray(starts[who], starts[who + 1]).sort();
   return { bySpeakerStarts: starts, bySpeaker: ids };
 }
 
