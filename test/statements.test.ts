@@ -114,6 +114,14 @@ describe('the sameness measure (quoted words only)', () => {
     expect(sameStatementInOtherWords(terms('“We will discuss the border crossings,” he said.'), terms('“The harbour fees are too high,” he said.'))).toBe(false);
   });
 
+  it('compares words by their WordNet meaning: a translation that picks another verb is the same statement', () => {
+    const original = terms('“Calder will not sign anything that divides the lake,” Vrenn said.');
+    const translated = terms('“Calder will sign nothing that splits the lake,” Vrenn said.');
+    expect(sameStatementInOtherWords(original, translated)).toBe(true);
+    // Different verbs of different meaning stay apart.
+    expect(sameStatementInOtherWords(terms('“Calder will sign the treaty that shares the lake,” Vrenn said.'), terms('“Calder will burn the treaty that floods the lake,” Vrenn said.'))).toBe(false);
+  });
+
   it('never joins quotations that differ in a number or a negation', () => {
     expect(compatibleGuards(quoteSignature('“Clause 12 is agreed by both sides,” he said.').guard, quoteSignature('“Clause 14 is agreed by both sides,” he said.').guard)).toBe(false);
     expect(compatibleGuards(quoteSignature('“We will sign the accord,” he said.').guard, quoteSignature('“We won’t sign the accord,” he said.').guard)).toBe(false);

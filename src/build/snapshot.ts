@@ -12,7 +12,7 @@ import { BM25 } from '../search/termIndex.js';
 import { lookupFromWire, lookupToWire, type LookupArrays, type LookupText } from '../search/speakerLookup.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 const PREFIX = 'index-';
 
 type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}` | `lookup.${keyof LookupArrays}`;

@@ -136,3 +136,11 @@ function parseSynset(line: string, pos: PartOfSpeech): Synset {
   }
   return { offset: Number(fields[0]), pos, words, pointers };
 }
+
+let shared: WordNet | null = null;
+
+/** One WordNet reader for the process (or build thread): its index files are loaded once. */
+export function sharedWordNet(): WordNet {
+  shared ??= new WordNet();
+  return shared;
+}

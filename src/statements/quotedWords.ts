@@ -1,4 +1,5 @@
 import { indexTerm, words } from '../search/terms.js';
+import { canonicalWord } from '../meaning/canonical.js';
 
 /**
  * What a statement's sameness is decided from: the words its sentence puts in quotation marks,
@@ -97,7 +98,9 @@ const termHashes = new Map<string, number>();
 function termHash(word: string): number {
   let hash = termHashes.get(word);
   if (hash === undefined) {
-    const term = indexTerm(SYNONYMS.get(word) ?? word);
+    const listed = SYNONYMS.get(word) ?? word;
+    // Stop words and numbers stay as written; other words are compared by their WordNet meaning.
+    const term = indexTerm(listed) === null || /\d/u.test(listed) ? indexTerm(listed) : indexTerm(canonicalWord(listed));
     hash = term === null ? 0 : hashText(term) || 1;
     if (termHashes.size > 200_000) termHashes.clear();
     termHashes.set(word, hash);
