@@ -25,7 +25,8 @@ export function canonicalWord(word: string): string {
 function compute(word: string): string {
   const wordnet = sharedWordNet();
   for (const pos of ORDER) {
-    for (const lemma of lemmas(wordnet, word, pos)) {
+    // No search for a hyphenated form: it costs a dozen lookups a word, at build, for every unknown word.
+    for (const lemma of lemmas(wordnet, word, pos, false)) {
       const [first] = wordnet.senses(lemma, pos);
       if (first === undefined) continue;
       const single = wordnet.synset(first, pos).words.filter((w) => /^\p{L}+$/u.test(w)).sort();

@@ -85,9 +85,9 @@ const LEMMA: Record<PartOfSpeech, (word: string) => string> = {
  * WordNet's own rules and irregular forms: "held" is "hold", "embassies" "embassy"), the word
  * itself, and a word written solid that WordNet hyphenates ("ceasefire": "cease-fire").
  */
-export function lemmas(wordnet: WordNet, word: string, pos: PartOfSpeech): string[] {
+export function lemmas(wordnet: WordNet, word: string, pos: PartOfSpeech, solidForms = true): string[] {
   const out = [...new Set([LEMMA[pos](word), word])].filter((lemma) => wordnet.has(lemma, pos));
-  if (out.length === 0 && word.length >= 6) {
+  if (out.length === 0 && solidForms && word.length >= 6) {
     for (let at = 3; at <= word.length - 3; at++) {
       const hyphenated = `${word.slice(0, at)}-${word.slice(at)}`;
       if (wordnet.has(hyphenated, pos)) return [hyphenated];
