@@ -92,7 +92,8 @@ export class Verbatim {
   /** Answers a free question: a page of `limit` results from `offset`, among the articles the filters keep. */
   ask(question: string, limit = DEFAULT_LIMIT, offset = 0, filters: Filters = NO_FILTERS): Answer {
     const query = understand(question, this.lookup);
-    if (this.expander && !query.speaker && !query.unknownSpeaker) query.related = relatedTerms(this.expander, query.topic);
+    // Keywords ask for those words; a question written as one asks for what they mean.
+    if (this.expander && !query.speaker && !query.unknownSpeaker && phrasedAsAQuestion(question)) query.related = relatedTerms(this.expander, query.topic);
     return this.answer(query, limit, offset, filters);
   }
 
