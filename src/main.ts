@@ -9,7 +9,7 @@ import { startBot } from './discord/bot.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { CorpusReloader } from './reload.js';
 import { Intake } from './intake.js';
-import { prepareVectors, warmUp } from './meaning/meaning.js';
+import { prepareVectors } from './meaning/meaning.js';
 import { pause } from './pause.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
@@ -45,10 +45,9 @@ async function main(): Promise<number> {
   try {
     if (config.token) {
       // The bot answers at once; topic questions use the word vectors from the moment they are ready.
-      void prepareVectors(config.cacheDir, pause).then((prepared) => {
-        reportVectors(prepared, (message) => log.info({}, message));
-        warmUp();
-      });
+      // No warm-up of the lemmatizer here: loading it holds the event loop ~0.2 s, and a signal
+      // that finds the loop held that long is not handled gracefully; the first topic question pays it.
+      void prepareVectors(config.cacheDir, pause).then((prepared) => reportVectors(prepared, (message) => log.info({}, message)));
       return await runBot(config, reloader, intake, log);
     }
     reportVectors(await prepareVectors(config.cacheDir), (message) => process.stderr.write(`verbatim: ${message}\n`));
@@ -76,11 +75,14 @@ async function runConsoleMode(reloader: CorpusReloader): Promise<number> {
 }
 
 async function runBot(config: Config, reloader: CorpusReloader, intake: Intake, log: Logger): Promise<number> {
-  const bot = await startBot(config, { verbatim: () => reloader.current(), log, reindex: () => reloader.reload(), addUrl: (url) => intake.addUrl(url) });
-  const signal = await new Promise<string>((resolve) => {
+  // Listened for before logging in: a signal that comes while the bot starts (it may already be
+  // answering) stops it once started, instead of killing it mid-reply.
+  const stopped = new Promise<string>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  const bot = await startBot(config, { verbatim: () => reloader.current(), log, reindex: () => reloader.reload(), addUrl: (url) => intake.addUrl(url) });
+  const signal = await stopped;
   log.info({ signal }, 'shutting down');
   await bot.stop();
   // Replies are finished and logs written (synchronously): a reconnect timer left behind by an

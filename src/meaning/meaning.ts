@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { compileVectors, compiledPath, openVectors, type WordVectors } from './vectors.js';
-import { sharedExpander } from './expand.js';
 
 /**
  * The word vectors this process has loaded, shared by every index it serves. Null until an
@@ -24,12 +23,6 @@ export function currentVectors(): WordVectors | null {
 export function useVectors(vectors: WordVectors | null): void {
   loaded = vectors;
   pending = null;
-}
-
-/** Loads what the first topic question would otherwise wait for (the lemmatizer's lists, WordNet's indexes, the vectors). */
-export function warmUp(): void {
-  sharedExpander().neighbours('meeting');
-  currentVectors();
 }
 
 /**

@@ -111,7 +111,8 @@ export async function compileVectors(cacheDir: string, pause?: () => Promise<voi
   const values = new Int8Array(VECTOR_WORDS * DIMS);
   const fd = openSync(source, 'r');
   try {
-    const chunk = Buffer.alloc(1 << 20);
+    // Small slices: each is parsed between two turns of the event loop, so none holds it up for long.
+    const chunk = Buffer.alloc(1 << 16);
     let carry = '';
     let position = 0;
     let started = false;
