@@ -140,7 +140,8 @@ export async function compileVectors(cacheDir: string, pause?: () => Promise<voi
 
 /** Parses whole `"word":[…]` entries from `text` into the arrays; returns the unfinished rest. */
 function readEntries(text: string, words: string[], values: Int8Array): string {
-  const entry = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\],?/gy;
+  // The comma goes with the entry after it: a slice may end between "]" and ",".
+  const entry = /,?"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/gy;
   let last = 0;
   for (let match = entry.exec(text); match && words.length < VECTOR_WORDS; match = entry.exec(text)) {
     last = entry.lastIndex;
