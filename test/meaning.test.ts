@@ -77,7 +77,7 @@ describe('word vectors', () => {
     expect(opened?.words.length).toBe(compiled.words.length);
     expect(opened?.similarity('truce', 'ceasefire')).toBeGreaterThan(0.8);
     expect(opened?.similarity('truce', 'banana') ?? 1).toBeLessThan(0.3);
-    expect(opened?.neighbours('monitors', 8, 0.5, 30_000).map((n) => n.word)).toContain('observers');
+    expect(opened?.similarity('monitors', 'observers')).toBeGreaterThan(0.6);
     expect((await prepareVectors(dir)).compiled).toBe(false);
   }, 60_000);
 

@@ -69,7 +69,7 @@ export class Expander {
 }
 
 // wink-lemmatizer's word lists take about 0.2 s to load: only a topic question needs them, so
-// they are loaded then (or by warmUp), not when every process starts.
+// they are loaded then, not when every process starts.
 let lemmatizer: typeof Lemmatizer | null = null;
 function lemmatize(): typeof Lemmatizer {
   lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as typeof Lemmatizer;

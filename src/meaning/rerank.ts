@@ -40,7 +40,8 @@ export function poolWithArticles(index: CorpusIndex, ranked: readonly Ranked[], 
       if (shown) added.push({ sentence: shown, score: 0 });
     }
   }
-  const rest = ranked.slice(RERANK.pool).filter((r) => !added.some((a) => a.sentence.id === r.sentence.id));
+  const addedIds = new Set(added.map((a) => a.sentence.id));
+  const rest = ranked.slice(RERANK.pool).filter((r) => !addedIds.has(r.sentence.id));
   return { pool: [...pool, ...added], rest, added: added.length };
 }
 

@@ -32,36 +32,6 @@ export class WordVectors {
     return this.rows.get(word);
   }
 
-  /**
-   * The `k` words closest to a word among the `among` most frequent ones (the vocabulary is
-   * ordered by frequency), at least `min` in cosine, closest first. Cost: `among` dot products.
-   */
-  neighbours(word: string, k: number, min: number, among: number): { word: string; similarity: number }[] {
-    const i = this.rows.get(word);
-    if (i === undefined || k <= 0) return [];
-    const { values, dims } = this;
-    const query = new Int32Array(values.subarray(i * dims, (i + 1) * dims));
-    // In the stored scale: a cosine of `min` is min · 127².
-    const threshold = min * SCALE * SCALE;
-    const best: { row: number; score: number }[] = [];
-    let floor = threshold;
-    const limit = Math.min(among, this.words.length);
-    // One flat pass over the rows, with no call per row: this loop is the whole cost of a new word.
-    for (let j = 0, base = 0; j < limit; j++, base += dims) {
-      let sum = 0;
-      for (let d = 0; d < dims; d++) sum += (query[d] as number) * (values[base + d] as number);
-      if (sum < floor || j === i) continue;
-      best.push({ row: j, score: sum });
-      if (best.length > k) {
-        best.sort((a, b) => b.score - a.score);
-        best.pop();
-        floor = Math.max(threshold, (best[best.length - 1] as { score: number }).score);
-      }
-    }
-    best.sort((a, b) => b.score - a.score);
-    return best.map(({ row, score }) => ({ word: this.words[row] as string, similarity: score / (SCALE * SCALE) }));
-  }
-
   rowSimilarity(i: number, j: number): number {
     const { values, dims } = this;
     let sum = 0;

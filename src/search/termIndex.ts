@@ -152,15 +152,9 @@ export class TermIndex {
     if (id === null) return false;
     const { offsets, docs } = this.data;
     const end = offsets[id + 1] as number;
-    // A binary search from the start: postings are in document order.
-    let low = offsets[id] as number;
-    let high = end;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((docs[mid] as number) < from) low = mid + 1;
-      else high = mid;
-    }
-    return low < end && (docs[low] as number) < to;
+    // Postings are in document order: the first at or after `from` tells.
+    const at = seek(docs, offsets[id] as number, end, from);
+    return at < end && (docs[at] as number) < to;
   }
 
   /** Binary search in the sorted term list. */
