@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename } from 'node:path';
 import type { LoadFailure } from './corpus/types.js';
-import type { ArticleTable } from './search/articleTable.js';
+import type { ArticleTable } from './index/articleTable.js';
 import { buildAndInstall } from './build/build.js';
 import { Verbatim, type VerbatimOptions } from './verbatim.js';
 import type { Logger } from './log.js';

@@ -5,7 +5,7 @@ import type { SpeakerLookup } from './search/speakerLookup.js';
 import type { Speaker } from './search/speakers.js';
 import { understand, cleanQuestion, phrasedAsAQuestion, type Query } from './search/understand.js';
 import { rank, speakerPage } from './search/rank.js';
-import { indexTerm, words } from './search/terms.js';
+import { indexTerm, words } from './index/terms.js';
 import { buildAnswer, resultOf, type Answer, type AnswerResult } from './answer.js';
 import { ACCEPT_ALL, type Accept } from './statements/reports.js';
 import { publicationDay, timelineOf } from './questions/timeline.js';

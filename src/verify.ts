@@ -1,5 +1,5 @@
 import type { CorpusIndex } from './search/corpusIndex.js';
-import { sentenceHash } from './search/sentenceStore.js';
+import { sentenceHash } from './index/sentenceStore.js';
 
 /** A result withheld because its text could not be confirmed in its article. */
 export interface DroppedResult {

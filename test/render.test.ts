@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { escapeText, highlight, originFromFooter, renderAnswer, sourceLine, truncate, embedLength, LIMITS } from '../src/discord/render.js';
 import { decodeButton, encodeButton } from '../src/discord/buttons.js';
-import { indexTerm } from '../src/search/terms.js';
+import { indexTerm } from '../src/index/terms.js';
 import { Verbatim } from '../src/verbatim.js';
 import type { AnswerResult } from '../src/answer.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sentenceHash } from '../src/search/sentenceStore.js';
+import { sentenceHash } from '../src/index/sentenceStore.js';
 
 /** The definition the fast hash must agree with: FNV-1a of the text, whitespace runs as one space, lower case. */
 function reference(text: string): number {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { editDistance } from '../src/search/terms.js';
+import { editDistance } from '../src/index/terms.js';
 
 /** Optimal string alignment distance, written plainly as the definition. */
 function reference(a: string, b: string): number {

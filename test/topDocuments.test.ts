@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { syntheticCorpus } from '../src/bench/synthetic.js';
 import { CorpusIndex } from '../src/search/corpusIndex.js';
-import type { Hit } from '../src/search/termIndex.js';
+import type { Hit } from '../src/index/search.js';
 
 // A generated news corpus, with every tenth article republished (wire copies), so that scores
 // tie and distinct texts differ from matches.

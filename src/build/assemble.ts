@@ -1,12 +1,12 @@
 import type { LoadFailure } from '../corpus/types.js';
 import type { ArticlePerson } from '../attribution/people.js';
-import { seek } from '../search/seek.js';
+import { seek } from '../index/seek.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
-import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../search/articleTable.js';
-import { UNNAMED_SOURCE, groupBySpeaker, listCopies, listStatements, SentenceStore, type SentenceStoreData } from '../search/sentenceStore.js';
-import { invert, type Postings, type TermIndexData } from '../search/termIndex.js';
-import { termBounds } from '../search/topDocuments.js';
-import { Interner } from '../search/interner.js';
+import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../index/articleTable.js';
+import { UNNAMED_SOURCE, groupBySpeaker, listCopies, listStatements, SentenceStore, type SentenceStoreData } from '../index/sentenceStore.js';
+import { invert, type Postings, type TermIndexData } from '../index/termIndex.js';
+import { termBounds } from '../index/topDocuments.js';
+import { Interner } from '../index/interner.js';
 import type { Part, PersonRecord } from './part.js';
 import { pause } from '../pause.js';
 import { groupStatements, publicationOrder, type QuoteTable } from '../statements/group.js';

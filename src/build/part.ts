@@ -1,10 +1,10 @@
 import type { Article, ArticleMeta } from '../corpus/types.js';
 import { analyzeArticle } from '../attribution/attribute.js';
 import type { ArticlePerson } from '../attribution/people.js';
-import { Growable } from '../search/growable.js';
-import { utf8Offsets, sentenceHash, UNNAMED_SOURCE } from '../search/sentenceStore.js';
-import { TermIndexBuilder } from '../search/termIndex.js';
-import { Interner } from '../search/interner.js';
+import { Growable } from '../index/growable.js';
+import { utf8Offsets, sentenceHash, UNNAMED_SOURCE } from '../index/sentenceStore.js';
+import { TermIndexBuilder } from '../index/termIndex.js';
+import { Interner } from '../index/interner.js';
 import { createHash } from 'node:crypto';
 import { quoteSignature } from '../statements/quotedWords.js';
 

@@ -5,10 +5,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { CORPUS_EXTENSIONS, listFiles } from '../corpus/files.js';
 import type { IndexData } from './assemble.js';
-import type { SentenceStoreData } from '../search/sentenceStore.js';
-import type { TermIndexData } from '../search/termIndex.js';
-import type { ArticleTableData } from '../search/articleTable.js';
-import { BM25 } from '../search/termIndex.js';
+import type { SentenceStoreData } from '../index/sentenceStore.js';
+import type { TermIndexData } from '../index/termIndex.js';
+import type { ArticleTableData } from '../index/articleTable.js';
+import { BM25 } from '../index/termIndex.js';
 import { lookupFromWire, lookupToWire, type LookupArrays, type LookupText } from '../search/speakerLookup.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */

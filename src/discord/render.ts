@@ -4,7 +4,7 @@ import {
 } from 'discord.js';
 import type { Answer, AnswerResult } from '../answer.js';
 import { noResultMessage } from '../render/text.js';
-import { indexTerm } from '../search/terms.js';
+import { indexTerm } from '../index/terms.js';
 import type { QuoteContext } from '../verbatim.js';
 import type { IndexedArticle } from '../search/corpusIndex.js';
 import type { CorpusChange } from '../reload.js';

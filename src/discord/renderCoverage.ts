@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { AnswerResult } from '../answer.js';
 import type { Comparison, QuoteAnswer, Refusal, Timeline } from '../questions/answers.js';
 import { nobodySaid } from '../render/coverageText.js';
-import { indexTerm } from '../search/terms.js';
+import { indexTerm } from '../index/terms.js';
 import {
   COLOUR, LIMITS, escapeText, footerFor, pageButtons, resultBlock, truncate, type AnswerOrigin, type AnswerView, type Reply,
 } from './render.js';

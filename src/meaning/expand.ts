@@ -1,4 +1,4 @@
-import { foldWord, indexTerm } from '../search/terms.js';
+import { foldWord, indexTerm } from '../index/terms.js';
 import { createRequire } from 'node:module';
 import type Lemmatizer from 'wink-lemmatizer';
 import { PARTS_OF_SPEECH, WordNet, type PartOfSpeech } from './wordnet.js';

@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../search/corpusIndex.js';
 import { earliestReport, type Accept } from '../statements/reports.js';
 import type { Ranked } from '../search/rank.js';
-import { foldWord, indexTerm, words } from '../search/terms.js';
+import { foldWord, indexTerm, words } from '../index/terms.js';
 import { expectedAnswer, holdsAnswer } from './answerType.js';
 import type { WordVectors } from './vectors.js';
 

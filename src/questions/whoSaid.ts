@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../search/corpusIndex.js';
-import { foldWord, indexTerm, words } from '../search/terms.js';
+import { foldWord, indexTerm, words } from '../index/terms.js';
 import { quotedStretches } from '../statements/quotedWords.js';
 import { ACCEPT_ALL, compareArticles, earliestReport } from '../statements/reports.js';
 

@@ -1,16 +1,17 @@
 import type { LoadedCorpus, LoadFailure } from '../corpus/types.js';
-import { ArticleTable } from './articleTable.js';
+import { ArticleTable } from '../index/articleTable.js';
 import { SpeakerDirectory } from './speakers.js';
-import { SentenceStore, type StoredSentence } from './sentenceStore.js';
-import { TermIndex } from './termIndex.js';
+import { SentenceStore, type StoredSentence } from '../index/sentenceStore.js';
+import { TermIndex } from '../index/termIndex.js';
+import type { TermSearch } from '../index/search.js';
 import { SpeakerLookup } from './speakerLookup.js';
 import { analyzePart } from '../build/part.js';
 import { assemble, type IndexData } from '../build/assemble.js';
 import { pause } from '../pause.js';
 
-export type { StoredSentence } from './sentenceStore.js';
+export type { StoredSentence } from '../index/sentenceStore.js';
 
-export type { IndexedArticle } from './articleTable.js';
+export type { IndexedArticle } from '../index/articleTable.js';
 
 /**
  * Everything a question is answered from: articles, attributed sentences (in a compact store),
@@ -23,7 +24,8 @@ export class CorpusIndex {
     readonly store: SentenceStore,
     readonly speakers: SpeakerDirectory,
     readonly lookup: SpeakerLookup,
-    readonly terms: TermIndex,
+    /** The postings, through the one interface ranking uses (src/index/search.ts). */
+    readonly terms: TermSearch,
     readonly failures: LoadFailure[],
   ) {}
 

@@ -1,4 +1,4 @@
-import type { ArticleTable } from './articleTable.js';
+import type { ArticleTable } from '../index/articleTable.js';
 
 /**
  * Which articles a question is asked of (contracts §2): published from `since` to `until`

@@ -1,4 +1,4 @@
-import { editDistance } from './terms.js';
+import { editDistance } from '../index/terms.js';
 
 /** Folded strings and the speaker each names, sorted by string then speaker: plain data that crosses threads. */
 export interface NameTable {

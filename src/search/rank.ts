@@ -1,8 +1,8 @@
 import type { CorpusIndex, StoredSentence } from './corpusIndex.js';
-import type { Hit, RelatedTerm } from './termIndex.js';
+import type { Hit, RelatedTerm } from '../index/search.js';
 import type { Query } from './understand.js';
 import { ACCEPT_ALL, earliestReport, type Accept } from '../statements/reports.js';
-import { seek } from './seek.js';
+import { seek } from '../index/seek.js';
 
 export interface Ranked {
   sentence: StoredSentence;

@@ -1,6 +1,6 @@
 import type { Speaker } from './speakers.js';
 import { coreNameWords } from '../attribution/names.js';
-import { editDistance, foldWord, words } from './terms.js';
+import { editDistance, foldWord, words } from '../index/terms.js';
 import { nameTable, SortedNames, type NameTable } from './nameIndex.js';
 
 /** How surely a form names one person: a full name beats a surname, which beats a role. */

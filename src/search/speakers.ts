@@ -1,6 +1,6 @@
 import type { ArticlePerson } from '../attribution/people.js';
 import { coreNameWords } from '../attribution/names.js';
-import { foldWord } from './terms.js';
+import { foldWord } from '../index/terms.js';
 
 /** One person across the whole corpus, with every form of their name the articles use. */
 export interface Speaker {

@@ -1,7 +1,7 @@
 import type { Speaker } from './speakers.js';
 import type { SpeakerLookup } from './speakerLookup.js';
-import { STOP_WORDS, foldWord, words } from './terms.js';
-import type { RelatedTerm } from './termIndex.js';
+import { STOP_WORDS, foldWord, words } from '../index/terms.js';
+import type { RelatedTerm } from '../index/search.js';
 
 /** What a question asks: whose statements (if anyone's) and about what. */
 export interface Query {

@@ -1,4 +1,4 @@
-import { indexTerm, words } from '../search/terms.js';
+import { indexTerm, words } from '../index/terms.js';
 import { canonicalWord } from '../meaning/canonical.js';
 
 /**

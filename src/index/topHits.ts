@@ -1,4 +1,4 @@
-import type { Hit } from './termIndex.js';
+import type { Hit } from './search.js';
 
 /**
  * The k best documents offered to it (higher score first; on equal scores the lower id), kept in

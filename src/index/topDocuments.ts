@@ -1,4 +1,5 @@
-import { BM25, type Boost, type Ranking, type TermIndexData } from './termIndex.js';
+import { BM25, type TermIndexData } from './termIndex.js';
+import type { Boost, Ranking } from './search.js';
 import { TopHits } from './topHits.js';
 import { seek } from './seek.js';
 

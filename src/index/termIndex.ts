@@ -3,6 +3,9 @@ import { editDistance, indexTerm, words } from './terms.js';
 import { Interner } from './interner.js';
 import { impact, topDocuments, topDocumentsWhere, type RankingContext } from './topDocuments.js';
 import { seek } from './seek.js';
+import type { Boost, Hit, Ranking, RelatedTerm, TermSearch } from './search.js';
+
+export type { Boost, Hit, Ranking, RelatedTerm } from './search.js';
 
 /**
  * BM25+ parameters, tuned for one-sentence documents: their lengths vary little and say little
@@ -36,38 +39,12 @@ export interface TermIndexData {
 /** The postings alone, before the per-term figures that need the whole index. */
 export type Postings = Omit<TermIndexData, 'maxImpacts' | 'distinct'>;
 
-/** An index term standing in for a query word (a synonym), and how much a match on it counts. */
-export interface RelatedTerm {
-  term: string;
-  weight: number;
-}
-
-export interface Hit {
-  id: number;
-  score: number;
-}
-
-/** The best documents for a query, best first; how many documents matched, and how many of those were counted. */
-export interface Ranking {
-  hits: Hit[];
-  matched: number;
-  counted: number;
-}
-
-/** A per-document score factor 1 + factors[doc] · scale, from a typed array (no call per hit). */
-export interface Boost {
-  factors: Uint8Array;
-  scale: number;
-  /** The largest value in `factors` (a bound for pruning: the tighter, the less is scored). */
-  max: number;
-}
-
 /**
  * An inverted index over sentences in typed arrays: about 5 bytes a posting, no object per
  * term or document, so it stays small at a million sentences, moves between threads without
  * copying, and saves as raw bytes.
  */
-export class TermIndex {
+export class TermIndex implements TermSearch {
   private readonly norms: Float32Array;
   private readonly ranking: RankingContext;
   private readonly stems = new Map<string, string | null>();
