@@ -12,6 +12,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Notes for the log, such as a snapshot that could not be saved. */
   onNote?: (message: string) => void;
+  /** How many slices of articles were analysed, and how many were read back from CACHE_DIR unchanged. */
+  onAnalysis?: (slices: { analysed: number; reused: number }) => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export function buildAndInstall<T>(dir: string, install: (data: IndexData) => Pr
     builder.on('message', (message: BuilderMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.done, message.total);
       else if (message.type === 'note') options.onNote?.(message.message);
+      else if (message.type === 'analysis') options.onAnalysis?.({ analysed: message.analysed, reused: message.reused });
       else if (message.type === 'arrays') arrays = message.arrays;
       else if (message.type === 'done' && arrays) {
         received = true;

@@ -165,8 +165,8 @@ export function articleKey(file: string, body: string): string {
   return createHash('sha256').update(file).update('\0').update(body).digest('hex').slice(0, 10);
 }
 
-/** The typed arrays of a part, to transfer rather than copy between threads. */
+/** The typed arrays' buffers of a part, each once (a part read back from the cache has one for all), to transfer rather than copy between threads. */
 export function partBuffers(part: Part): ArrayBuffer[] {
-  return [part.text, part.articleStarts, part.start, part.end, part.paragraph, part.person, part.quote, part.confidence, part.cue,
-    part.textHash, part.quoteKey, part.quoteTermStarts, part.quoteTerms, part.quoteGuard, part.docStarts, part.docTerms, part.docFreqs, part.lengths].map((a) => a.buffer as ArrayBuffer);
+  return [...new Set([part.text, part.articleStarts, part.start, part.end, part.paragraph, part.person, part.quote, part.confidence, part.cue,
+    part.textHash, part.quoteKey, part.quoteTermStarts, part.quoteTerms, part.quoteGuard, part.docStarts, part.docTerms, part.docFreqs, part.lengths, part.jointSentences, part.jointPeople].map((a) => a.buffer as ArrayBuffer))];
 }

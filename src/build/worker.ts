@@ -10,6 +10,7 @@ const BUILD_NICENESS = 15;
 import { listArticleFiles, readArticles } from '../corpus/load.js';
 import type { LoadFailure } from '../corpus/types.js';
 import { analyzePart, partBuffers, type Part } from './part.js';
+import { loadPart, pruneParts, savePart, sliceFiles, sliceKey, type SavedPart } from './partCache.js';
 import { assemble, indexBuffers, splitIndex, type IndexArrays, type IndexData, type IndexObjects } from './assemble.js';
 import { corpusKeyInSlices, rememberKey, saveSnapshot, statFingerprint } from './snapshot.js';
 import { startBuildThread } from './threads.js';
@@ -22,6 +23,7 @@ import { startBuildThread } from './threads.js';
 export type BuilderMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'note'; message: string }
+  | { type: 'analysis'; analysed: number; reused: number }
   | { type: 'arrays'; arrays: IndexArrays }
   | { type: 'done'; objects: IndexObjects }
   | { type: 'error'; message: string };
@@ -34,12 +36,13 @@ export interface BuilderData {
   cacheDir?: string;
 }
 
-/** A helper reads its slice of files itself: loading runs in parallel too, and no text is copied to it. */
-type HelperRequest = { id: number; dir: string; files: string[] };
-type HelperReply = { id: number; part: Part; failures: LoadFailure[] } | { id: number; error: string };
-
-// About a thousand sentences a slice: small enough to spread evenly, large enough to be cheap to send.
-const ARTICLES_PER_SLICE = 50;
+/**
+ * A helper reads its slice of files itself: loading runs in parallel too, and no text is copied
+ * to it. With a cache folder it reads the slice's saved analysis when its articles are unchanged
+ * (see partCache.ts), and saves the analysis it makes.
+ */
+type HelperRequest = { id: number; dir: string; files: string[]; cacheDir?: string };
+type HelperReply = { id: number; part: Part; failures: LoadFailure[]; key: string | null; cached: boolean } | { id: number; error: string };
 
 const role = (workerData as { role?: string } | undefined)?.role;
 lowerPriority();
@@ -64,14 +67,18 @@ async function runBuilder({ dir, threads, cacheDir }: BuilderData): Promise<void
   try {
     const files = listArticleFiles(dir);
     const fingerprint = cacheDir ? statFingerprint(dir) : '';
-    const slices: string[][] = [];
-    for (let i = 0; i < files.length; i += ARTICLES_PER_SLICE) slices.push(files.slice(i, i + ARTICLES_PER_SLICE));
-    const analysed = analyzeSlices(dir, slices, threads, (done) => post({ type: 'progress', done, total: files.length }));
+    // About a thousand sentences a slice: small enough to spread evenly, large enough to be cheap to send.
+    const slices = sliceFiles(files);
+    const analysed = analyzeSlices(dir, slices, threads, cacheDir, (done) => post({ type: 'progress', done, total: files.length }));
     // The content key is computed here while the helpers analyse: this thread is idle meanwhile.
     const key = cacheDir ? await corpusKeyInSlices(dir) : '';
-    const { parts, failures } = await analysed;
+    const { parts, failures, keys, reused } = await analysed;
+    post({ type: 'analysis', analysed: slices.length - reused, reused });
     const data = assemble(parts, failures);
-    if (cacheDir) saveHere(cacheDir, dir, fingerprint, key, data, (message) => post({ type: 'note', message }));
+    if (cacheDir) {
+      saveHere(cacheDir, dir, fingerprint, key, data, (message) => post({ type: 'note', message }));
+      pruneParts(cacheDir, keys);
+    }
     const { arrays, objects } = splitIndex(data);
     post({ type: 'arrays', arrays }, indexBuffers(data));
     post({ type: 'done', objects });
@@ -101,9 +108,11 @@ function saveHere(cacheDir: string, dir: string, fingerprint: string, key: strin
 }
 
 /** Runs the slices on `threads` helpers, in any order; returns the parts and failures in corpus order. */
-async function analyzeSlices(dir: string, slices: string[][], threads: number, progress: (files: number) => void): Promise<{ parts: Part[]; failures: LoadFailure[] }> {
+async function analyzeSlices(dir: string, slices: string[][], threads: number, cacheDir: string | undefined, progress: (files: number) => void): Promise<{ parts: Part[]; failures: LoadFailure[]; keys: Set<string>; reused: number }> {
   const parts: Part[] = new Array(slices.length);
   const failures: LoadFailure[][] = new Array(slices.length);
+  const keys = new Set<string>();
+  let reused = 0;
   let next = 0;
   let filesDone = 0;
   const helpers = Array.from({ length: Math.max(1, Math.min(threads, slices.length)) }, () => startBuildThread({ role: 'helper' }));
@@ -112,12 +121,14 @@ async function analyzeSlices(dir: string, slices: string[][], threads: number, p
       const send = () => {
         if (next >= slices.length) return resolve();
         const id = next++;
-        helper.postMessage({ id, dir, files: slices[id] ?? [] } satisfies HelperRequest);
+        helper.postMessage({ id, dir, files: slices[id] ?? [], ...(cacheDir ? { cacheDir } : {}) } satisfies HelperRequest);
       };
       helper.on('message', (reply: HelperReply) => {
         if ('error' in reply) return reject(new Error(reply.error));
         parts[reply.id] = reply.part;
         failures[reply.id] = reply.failures;
+        if (reply.key) keys.add(reply.key);
+        if (reply.cached) reused++;
         filesDone += slices[reply.id]?.length ?? 0;
         progress(filesDone);
         send();
@@ -128,17 +139,33 @@ async function analyzeSlices(dir: string, slices: string[][], threads: number, p
   } finally {
     await Promise.all(helpers.map((helper) => helper.terminate()));
   }
-  return { parts, failures: failures.flat() };
+  return { parts, failures: failures.flat(), keys, reused };
 }
 
 function runHelper(): void {
-  parentPort?.on('message', ({ id, dir, files }: HelperRequest) => {
+  parentPort?.on('message', ({ id, dir, files, cacheDir }: HelperRequest) => {
     try {
-      const { articles, failures } = readArticles(dir, files);
-      const part = analyzePart(articles);
-      parentPort?.postMessage({ id, part, failures } satisfies HelperReply, partBuffers(part));
+      const key = cacheDir ? sliceKey(dir, files) : null;
+      const saved = cacheDir && key ? loadPart(cacheDir, key) : null;
+      const { part, failures } = saved ?? analyzeFiles(dir, files);
+      if (cacheDir && key && !saved) saveQuietly(cacheDir, key, { part, failures });
+      parentPort?.postMessage({ id, part, failures, key, cached: saved !== null } satisfies HelperReply, partBuffers(part));
     } catch (error) {
       parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies HelperReply);
     }
   });
+}
+
+function analyzeFiles(dir: string, files: readonly string[]): SavedPart {
+  const { articles, failures } = readArticles(dir, files);
+  return { part: analyzePart(articles), failures };
+}
+
+/** A part that cannot be saved (a full or read-only cache) is only analysed again next time. */
+function saveQuietly(cacheDir: string, key: string, saved: SavedPart): void {
+  try {
+    savePart(cacheDir, key, saved);
+  } catch {
+    // Nothing lost but time.
+  }
 }
