@@ -6,7 +6,7 @@ import { benchQuestions } from '../src/bench/questions.js';
 
 describe('npm run bench', () => {
   it('runs on a tiny corpus and prints one well-formed JSON object', () => {
-    const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join('src', 'bench', 'main.ts'), '--sentences', '200', '--json'], { encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join('src', 'bench', 'main.ts'), '--sentences', '200', '--adds', '2', '--json'], { encoding: 'utf8', timeout: 120_000 });
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as Record<string, Record<string, number | null> | number | string>;
     expect(report.sentences).toBeGreaterThanOrEqual(190);
@@ -22,7 +22,12 @@ describe('npm run bench', () => {
       }
       expect(figures.questionP50Ms as number).toBeGreaterThan(0);
     }
-    expect((report.verbatim as Record<string, number>).maxEventLoopStallMs).toBeGreaterThanOrEqual(0);
+    const verbatim = report.verbatim as Record<string, number | null>;
+    expect(verbatim.maxEventLoopStallMs).toBeGreaterThanOrEqual(0);
+    // Freshness: files written into the corpus folder, answered by the reloading bot.
+    for (const key of ['addToAnswerMsP50', 'addToAnswerMsP99', 'changeToAnswerMsP50', 'removeToAnswerMsP50', 'addCpuMs']) expect(verbatim[key]).toBeGreaterThan(0);
+    expect(verbatim.addBytesWritten).toBeGreaterThan(0);
+    expect(verbatim.questionP99WithSegmentsMs).toBeNull();
   });
 });
 

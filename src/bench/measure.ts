@@ -18,6 +18,15 @@ export interface EngineReport {
   meaningColdP99Ms?: number;
   meaningP50Ms?: number;
   meaningP99Ms?: number;
+  /** Freshness (issue 13): a file written into the corpus folder until a question finds it, as the bot runs. */
+  addToAnswerMsP50?: number;
+  addToAnswerMsP99?: number;
+  changeToAnswerMsP50?: number;
+  removeToAnswerMsP50?: number;
+  addCpuMs?: number;
+  addBytesWritten?: number;
+  /** Question p99 with 50 unmerged segments: null while the index has no segments (every change is merged at once). */
+  questionP99WithSegmentsMs?: number | null;
   note?: string;
 }
 

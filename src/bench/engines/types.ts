@@ -11,6 +11,8 @@ export interface BenchInput {
   autocomplete: string[];
   /** A scratch folder for snapshots and database files. */
   dir: string;
+  /** Articles added one at a time for the freshness figures (0: not measured). */
+  adds: number;
 }
 
 export interface BenchEngine {
