@@ -28,6 +28,10 @@ export interface Config {
   allowPrivateUrls: boolean;
   /** LOG_LEVEL: not in contracts §3, an optional addition (default info; debug logs question text). */
   logLevel: LogLevel;
+  /** DISCORD_PUBLIC_KEY (64 hex digits): when set, npm start serves HTTP interactions (contracts §7). */
+  publicKey: string | null;
+  /** PORT: the HTTP port in interactions mode (default 3000). */
+  port: number;
 }
 
 /** A variable that is set but malformed. The message names the variable, never a token's value. */
@@ -59,7 +63,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     userAgent: userAgent(value('FETCH_USER_AGENT')),
     allowPrivateUrls: flag('ALLOW_PRIVATE_URLS', value('ALLOW_PRIVATE_URLS')),
     logLevel: logLevel(value('LOG_LEVEL')),
+    publicKey: publicKey(value('DISCORD_PUBLIC_KEY')),
+    port: port(value('PORT')),
   };
+}
+
+function publicKey(raw: string | null): string | null {
+  if (raw !== null && !/^[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError('DISCORD_PUBLIC_KEY is malformed: expected the 64 hex digits of the application\'s public key');
+  return raw;
+}
+
+function port(raw: string | null): number {
+  if (raw === null) return 3000;
+  const value = Number(raw);
+  // 0 asks the system for a free port (tests, several replicas on one machine).
+  if (!/^\d+$/.test(raw) || value > 65_535) throw new ConfigError(`PORT is malformed: expected a port number from 0 to 65535, got "${raw}"`);
+  return value;
 }
 
 function flag(name: string, raw: string | null): boolean {

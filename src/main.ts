@@ -11,8 +11,9 @@ import { CorpusReloader } from './reload.js';
 import { Intake } from './intake.js';
 import { prepareVectors } from './meaning/meaning.js';
 import { pause } from './pause.js';
+import { runInteractions } from './http/serve.js';
 
-/** `npm start`: the Discord bot when DISCORD_TOKEN is set, else the console mode (contracts §5). */
+/** `npm start`: HTTP interactions with DISCORD_PUBLIC_KEY (contracts §7), else the gateway bot with DISCORD_TOKEN, else the console mode (contracts §5). */
 async function main(): Promise<number> {
   let config: Config;
   try {
@@ -22,20 +23,31 @@ async function main(): Promise<number> {
     process.stderr.write(`verbatim: ${error.message}\n`);
     return 2;
   }
+  if (config.publicKey) {
+    // Interactions over HTTP: the endpoint answers (PING, /healthz) while the index opens.
+    const log = createLogger(config.logLevel);
+    void prepareVectors(config.cacheDir, pause).then((prepared) => reportVectors(prepared, (message) => log.info({}, message)));
+    try {
+      return await runInteractions({ ...config, publicKey: config.publicKey }, log, async (onReloaded) => {
+        const verbatim = await openVerbatim(config);
+        const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log, onReloaded });
+        reloader.watch();
+        return { reloader, intake: new Intake(config, log).start() };
+      });
+    } catch (error) {
+      if (!(error instanceof CorpusFolderError)) throw error;
+      process.stderr.write(`verbatim: ${error.message}\n`);
+      return 2;
+    }
+  }
   let verbatim: Verbatim;
   try {
-    const opened = await openCorpus(config.corpusDir, {
-      cacheDir: config.cacheDir,
-      progress: progressReporter(),
-      note: (message) => process.stderr.write(`verbatim: ${message}\n`),
-    });
-    verbatim = opened.verbatim;
+    verbatim = await openVerbatim(config);
   } catch (error) {
     if (!(error instanceof CorpusFolderError)) throw error;
     process.stderr.write(`verbatim: ${error.message}\n`);
     return 2;
   }
-  for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
   const log = createLogger(config.logLevel);
   // Articles added, edited or removed while running are picked up without a restart.
   const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log });
@@ -56,6 +68,17 @@ async function main(): Promise<number> {
     await intake.stop();
     await reloader.close();
   }
+}
+
+/** Opens the corpus (from its snapshot, else by building it), with progress on stderr; throws CorpusFolderError for a missing folder. */
+async function openVerbatim(config: Config): Promise<Verbatim> {
+  const opened = await openCorpus(config.corpusDir, {
+    cacheDir: config.cacheDir,
+    progress: progressReporter(),
+    note: (message) => process.stderr.write(`verbatim: ${message}\n`),
+  });
+  for (const failure of opened.verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
+  return opened.verbatim;
 }
 
 /** Says when the word vectors were compiled (the first run) or could not be had; silent otherwise. */

@@ -22,15 +22,45 @@ const RESTARTING = 'Verbatim is restarting: ask again in a moment.';
  * DISCORD_API_BASE when set.
  */
 export function createBot(config: Pick<Config, 'apiBase' | 'rateLimit'>, context: BotContext): Bot {
-  const limits = limitsFrom(config);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // As many gateway shards as Discord recommends, all in this one process: the index is
     // loaded once and shared by every shard (see the README on scaling past one process).
-    shards: 'auto',
+    // Started by discord.js's ShardingManager (src/shards.ts), a process runs the shards it is given.
+    ...(process.env.SHARDS === undefined ? { shards: 'auto' as const } : {}),
     allowedMentions: NO_MENTIONS,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
+  const handler = handleInteractions(client, config, context);
+  client.once(Events.ClientReady, (ready) => {
+    context.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.shard?.ids ?? null }, 'connected to Discord');
+  });
+  client.on(Events.Error, (error) => context.log.error(errorFields(error), 'client error'));
+  client.on(Events.Warn, (message) => context.log.warn({ warning: message }, 'client warning'));
+  return {
+    client,
+    async stop(graceMs = DEFAULT_GRACE_MS) {
+      await handler.drain(graceMs);
+      // With Discord unreachable, destroy() can wait on reconnection for ever: it gets a few seconds.
+      const closed = await Promise.race([client.destroy().then(() => true), new Promise<false>((resolve) => setTimeout(resolve, DESTROY_GRACE_MS, false).unref())]);
+      if (!closed) context.log.warn({ ms: DESTROY_GRACE_MS }, 'the Discord connection did not close in time');
+    },
+  };
+}
+
+/** The interactions a client receives, routed within the limits; how many are under way; a graceful stop. */
+export interface InteractionHandler {
+  readonly inFlight: number;
+  /** Stops taking interactions (new ones are turned away politely) and waits up to `graceMs` for those under way. */
+  drain(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Routes every interaction the client emits (from the gateway, or from HTTP requests: see
+ * src/http/transport.ts), so both modes answer through the same router, commands and renderers.
+ */
+export function handleInteractions(client: Client, config: Pick<Config, 'rateLimit'>, context: BotContext): InteractionHandler {
+  const limits = limitsFrom(config);
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
@@ -42,22 +72,16 @@ export function createBot(config: Pick<Config, 'apiBase' | 'rateLimit'>, context
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  client.once(Events.ClientReady, (ready) => {
-    context.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
-  });
-  client.on(Events.Error, (error) => context.log.error(errorFields(error), 'client error'));
-  client.on(Events.Warn, (message) => context.log.warn({ warning: message }, 'client warning'));
   return {
-    client,
-    async stop(graceMs = DEFAULT_GRACE_MS) {
+    get inFlight() {
+      return inFlight.size;
+    },
+    async drain(graceMs = DEFAULT_GRACE_MS) {
       stopping = true;
       const pending = inFlight.size;
       const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, graceMs, 'timeout').unref());
       const finished = await Promise.race([Promise.allSettled([...inFlight]).then(() => 'done' as const), timer]);
       context.log.info({ pending, finished: finished === 'done' }, 'stopping: replies under way are finished');
-      // With Discord unreachable, destroy() can wait on reconnection for ever: it gets a few seconds.
-      const closed = await Promise.race([client.destroy().then(() => true), new Promise<false>((resolve) => setTimeout(resolve, DESTROY_GRACE_MS, false).unref())]);
-      if (!closed) context.log.warn({ ms: DESTROY_GRACE_MS }, 'the Discord connection did not close in time');
     },
   };
 }

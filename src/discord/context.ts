@@ -11,4 +11,6 @@ export interface BotContext {
   reindex?: () => Promise<CorpusChange>;
   /** Fetches a page and adds it to the corpus (/add); absent where nothing can fetch. */
   addUrl?: (url: string) => Promise<AddResult>;
+  /** Hears of every interaction handled: what it was ("/ask", "autocomplete /quotes", "button"), its outcome and time (metrics). */
+  observe?: (kind: string, outcome: string, ms: number) => void;
 }

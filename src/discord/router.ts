@@ -50,8 +50,10 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
     if (interaction.isAutocomplete()) await runAutocomplete(interaction, context);
     else if (interaction.isRepliable()) done = await runLimited(interaction, context, limits);
     context.log.info({ interaction: kind, id: interaction.id, ms: Date.now() - started, outcome: done.outcome, ...(done.results === undefined ? {} : { results: done.results }) }, 'interaction');
+    context.observe?.(kind, done.outcome, Date.now() - started);
   } catch (error) {
     context.log.error({ interaction: kind, id: interaction.id, ms: Date.now() - started, outcome: 'error', ...errorFields(error) }, 'interaction failed');
+    context.observe?.(kind, 'error', Date.now() - started);
     // Past its deadline, its token expired, or answered already: nothing more can be sent to it.
     if (interaction.isRepliable() && !UNREACHABLE.has(Number((error as { code?: unknown }).code))) {
       await apologize(interaction).catch((apologyError: unknown) =>

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -99,6 +100,10 @@ export class FakeDiscord {
   resumes = 0;
   /** Requests held back by a delay fault right now. */
   delayed = 0;
+  /** The application's signing key for HTTP interactions (contracts §7); its public half is publicKeyHex. */
+  private readonly keys = generateKeyPairSync('ed25519');
+  /** Where interactions go: the gateway (null), or POSTed, signed, to this Interactions Endpoint URL. */
+  private endpoint: string | null = null;
 
   private constructor(private readonly server: Server, private readonly wss: WebSocketServer, options: FakeOptions) {
     this.deadlineMs = options.deadlineMs ?? 3000;
@@ -126,6 +131,26 @@ export class FakeDiscord {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** What DISCORD_PUBLIC_KEY is set to: the 32 raw bytes of the public key, as hex. */
+  get publicKeyHex(): string {
+    return (this.keys.publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32).toString('hex');
+  }
+
+  /**
+   * From now on, interactions are sent as Discord sends them to an Interactions Endpoint URL:
+   * POSTed and signed, the HTTP response taken as the interaction's first response (null: the
+   * gateway again). Several replicas are reached by switching the endpoint between interactions.
+   */
+  sendTo(endpoint: string | null): void {
+    this.endpoint = endpoint;
+  }
+
+  /** The two headers Discord signs a request with: Ed25519 over the timestamp and the raw body. */
+  signatureHeaders(body: string, timestamp = String(Math.floor(Date.now() / 1000))): Record<string, string> {
+    const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), this.keys.privateKey).toString('hex');
+    return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
   }
 
   /** Resolves once a client has identified and been sent READY and GUILD_CREATE. */
@@ -228,8 +253,30 @@ export class FakeDiscord {
     if (ageMs > 0) payload.id = snowflake(Date.now() - ageMs);
     const record: InteractionRecord = { payload, sentAt: Date.now() - ageMs, acknowledged: null, responses: [], message: null, followups: [] };
     this.interactions.set(payload.id, record);
-    this.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    if (this.endpoint) void this.post(this.endpoint, record);
+    else this.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
     return record;
+  }
+
+  /** POSTs a signed interaction; the HTTP response is its callback, checked as the REST callback is. */
+  private async post(endpoint: string, record: InteractionRecord): Promise<void> {
+    const body = JSON.stringify(record.payload);
+    const noAnswer = (detail: string) => this.record(record, { route: 'callback', type: null, body: { error: detail }, status: 0, code: null, at: Date.now() });
+    let response: Response;
+    try {
+      response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...this.signatureHeaders(body) }, body });
+    } catch (error) {
+      return noAnswer(`the endpoint could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const text = await response.text();
+    if (response.status !== 200) return noAnswer(`the endpoint answered ${response.status}: ${text.slice(0, 200)}`);
+    let callback: unknown;
+    try {
+      callback = JSON.parse(text);
+    } catch {
+      return noAnswer(`the endpoint answered with no JSON: ${text.slice(0, 200)}`);
+    }
+    this.callback(record.payload.id, record.payload.token, callback, false, () => undefined);
   }
 
   // ---- gateway ---------------------------------------------------------------------------
