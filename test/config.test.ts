@@ -7,7 +7,7 @@ describe('readConfig', () => {
       expect(readConfig(env)).toEqual({
         token: null, clientId: null, guildId: null, apiBase: null, corpusDir: 'corpus',
         rateLimit: { count: 5, seconds: 10 }, cacheDir: '.cache', logLevel: 'info',
-        feedsFile: 'feeds.yaml', userAgent: DEFAULT_USER_AGENT, allowPrivateUrls: false,
+        feedsFile: 'feeds.yaml', userAgent: DEFAULT_USER_AGENT, allowPrivateUrls: false, publicKey: null, port: 3000,
       });
     }
   });
@@ -17,11 +17,13 @@ describe('readConfig', () => {
       DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '876543210987654321',
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api/', CORPUS_DIR: 'news', RATE_LIMIT: '3/60', CACHE_DIR: '/tmp/c',
       LOG_LEVEL: 'DEBUG', FEEDS_FILE: 'conf/feeds.yaml', FETCH_USER_AGENT: 'NewsDesk/2.0 (+mailto:desk@example.org)', ALLOW_PRIVATE_URLS: '1',
+      DISCORD_PUBLIC_KEY: 'ab'.repeat(32), PORT: '8443',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi', clientId: '123456789012345678', guildId: '876543210987654321',
       apiBase: 'http://127.0.0.1:8080/api', corpusDir: 'news', rateLimit: { count: 3, seconds: 60 }, cacheDir: '/tmp/c',
       logLevel: 'debug', feedsFile: 'conf/feeds.yaml', userAgent: 'NewsDesk/2.0 (+mailto:desk@example.org)', allowPrivateUrls: true,
+      publicKey: 'ab'.repeat(32), port: 8443,
     });
     expect(readConfig({ RATE_LIMIT: 'OFF' }).rateLimit).toBeNull();
   });
@@ -36,6 +38,10 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL is malformed/],
     [{ ALLOW_PRIVATE_URLS: 'yes please' }, /ALLOW_PRIVATE_URLS is malformed/],
     [{ FETCH_USER_AGENT: 'Verbatim\u00e9\n' }, /FETCH_USER_AGENT is malformed/],
+    [{ DISCORD_PUBLIC_KEY: 'not-a-key' }, /DISCORD_PUBLIC_KEY is malformed/],
+    [{ DISCORD_PUBLIC_KEY: 'ab'.repeat(31) }, /DISCORD_PUBLIC_KEY is malformed/],
+    [{ PORT: 'eighty' }, /PORT is malformed/],
+    [{ PORT: '70000' }, /PORT is malformed/],
   ])('names the malformed variable: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);
