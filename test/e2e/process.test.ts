@@ -74,3 +74,38 @@ describe('npm start with a token', () => {
     expect(bot.output().trim()).toBe('verbatim: DISCORD_GUILD_ID is malformed: expected a Discord id (15 to 21 digits), got "my-server"');
   });
 });
+
+/** `npm start` in interactions mode, its port read from its log, ready when /healthz says so. */
+async function startHttp(fake: FakeDiscord, env: Record<string, string> = {}): Promise<Started & { url: (path: string) => string }> {
+  const bot = start({ DISCORD_PUBLIC_KEY: fake.publicKeyHex, DISCORD_API_BASE: fake.apiBase, PORT: '0', ...env });
+  await expect.poll(() => /"port":(\d+)/.test(bot.output()), { timeout: 20_000, interval: 50 }).toBe(true);
+  const port = /"port":(\d+)/.exec(bot.output())?.[1];
+  const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+  await expect.poll(async () => (await fetch(url('/healthz')).catch(() => null))?.status, { timeout: 20_000, interval: 50 }).toBe(200);
+  return { ...bot, url };
+}
+
+describe('npm start with DISCORD_PUBLIC_KEY', () => {
+  it('serves signed interactions without a token, and on SIGTERM finishes a reply under way, then exits 0', async () => {
+    const fake = await FakeDiscord.start();
+    const bot = await startHttp(fake);
+    try {
+      fake.sendTo(bot.url('/interactions'));
+      const answered = await fake.settled(fake.command('ask', { question: 'what did Lavrov say' }));
+      expect(answered.message?.embeds[0]?.title).toBe('Statements by Sergey Lavrov');
+      // A late interaction is deferred; its edit is slow to reach Discord and still under way when the signal comes.
+      fake.fault({ route: 'webhook', times: 1, delayMs: 1500 });
+      const late = fake.command('quotes', { speaker: 'Rubio' }, 1800);
+      await expect.poll(() => fake.delayed, { timeout: 5000, interval: 20 }).toBe(1);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(late.responses.map((r) => r.route)).toEqual(['callback', 'edit']);
+      expect(late.message?.embeds[0]?.title).toMatch(/Rubio/);
+      expect(bot.output()).toContain('"pending":1,"finished":true');
+      await expect(fetch(bot.url('/healthz'))).rejects.toThrow();
+    } finally {
+      bot.child.kill('SIGKILL');
+      await fake.close();
+    }
+  });
+});
