@@ -86,11 +86,16 @@ export async function joinIndex(arrays: IndexArrays, objects: IndexObjects): Pro
   };
 }
 
-/** The typed arrays of an index, to transfer rather than copy between threads. */
+/**
+ * The typed arrays' buffers of an index, each once, to transfer rather than copy between threads.
+ * An index read from a snapshot has one shared buffer for all: shared memory is never transferred
+ * (it is shared already), so it is left out.
+ */
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;
-  return [...Object.values(lookupToWire(data.lookup).arrays), articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
-    store.confidence, store.cue, store.textHash, store.copyOf, store.copyGroups, store.copyMembers, store.bySpeakerStarts, store.bySpeaker, store.quoteKey, store.statementOf, store.statementGroups, store.statementMembers, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer as ArrayBuffer);
+  const buffers = [...Object.values(lookupToWire(data.lookup).arrays), articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
+    store.confidence, store.cue, store.textHash, store.copyOf, store.copyGroups, store.copyMembers, store.bySpeakerStarts, store.bySpeaker, store.quoteKey, store.statementOf, store.statementGroups, store.statementMembers, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer);
+  return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => !(typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer));
 }
 
 function toPerson(record: PersonRecord): ArticlePerson {

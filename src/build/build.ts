@@ -10,6 +10,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Save a snapshot of the result here (from the build thread). */
   cacheDir?: string;
+  /** The caller holds this corpus's build lock already (see buildOnce): the build thread does not take it again. */
+  lockHeld?: boolean;
   /** Notes for the log, such as a snapshot that could not be saved. */
   onNote?: (message: string) => void;
   /** How many slices of articles were analysed, and how many were read back from CACHE_DIR unchanged. */
@@ -31,7 +33,7 @@ export function buildInBackground(dir: string, options: BuildOptions = {}): Prom
  * generation collections during the install took 20–46 ms each instead of a few.
  */
 export function buildAndInstall<T>(dir: string, install: (data: IndexData) => Promise<T>, options: BuildOptions = {}): Promise<T> {
-  const data: BuilderData = { role: 'builder', dir, threads: options.threads ?? availableParallelism(), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
+  const data: BuilderData = { role: 'builder', dir, threads: options.threads ?? availableParallelism(), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), lockHeld: options.lockHeld ?? false };
   const builder = startBuildThread(data);
   return new Promise<T>((resolve, reject) => {
     let arrays: IndexArrays | null = null;

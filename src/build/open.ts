@@ -5,6 +5,7 @@ import { Verbatim, type VerbatimOptions } from '../verbatim.js';
 import { analyzePart } from './part.js';
 import { assemble, type IndexData } from './assemble.js';
 import { buildInBackground } from './build.js';
+import { buildOnce } from './buildOnce.js';
 import { cachedCorpusKey, corpusFiles, loadSnapshot, readEarly, rememberedKey, saveSnapshot } from './snapshot.js';
 import { silentProgress, type Progress } from './progress.js';
 import { count } from '../text/count.js';
@@ -53,8 +54,9 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   } else if (snapshot.miss !== 'none') {
     note(`snapshot ${snapshot.miss}${snapshot.reason ? ` (${snapshot.reason})` : ''}: rebuilding`);
   }
-  const data = await build(dir, key, options);
-  return { verbatim: new Verbatim(CorpusIndex.fromData(data), options.verbatim), source: 'built', ms: performance.now() - started };
+  // Another process on this CACHE_DIR may be building the same corpus: then its snapshot is opened.
+  const { data, built } = await buildOnce(options.cacheDir, key, () => build(dir, key, options), () => note('another process is building this corpus: waiting for its snapshot'));
+  return { verbatim: new Verbatim(CorpusIndex.fromData(data), options.verbatim), source: built ? 'built' : 'snapshot', ms: performance.now() - started };
 }
 
 /** The index from a snapshot's data, or null when the data is corrupt enough to throw. */
@@ -94,6 +96,8 @@ function buildOnThreads(dir: string, cacheDir: string, progress: Progress, note:
   let total: number | null = null;
   return buildInBackground(dir, {
     cacheDir,
+    // openCorpus holds this corpus's build lock already.
+    lockHeld: true,
     onNote: note,
     onProgress: (done, of) => {
       if (total === null) progress.start((total = of));

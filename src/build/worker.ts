@@ -14,6 +14,7 @@ import { loadPart, pruneParts, savePart, sliceFiles, sliceKey, type SavedPart } 
 import { assemble, indexBuffers, splitIndex, type IndexArrays, type IndexData, type IndexObjects } from './assemble.js';
 import { corpusKeyInSlices, rememberKey, saveSnapshot, statFingerprint } from './snapshot.js';
 import { startBuildThread } from './threads.js';
+import { buildOnce } from './buildOnce.js';
 
 /**
  * The finished index comes in two messages: its typed arrays (transferred), then its plain
@@ -34,6 +35,8 @@ export interface BuilderData {
   threads: number;
   /** Where to save a snapshot of the result, if anywhere. */
   cacheDir?: string;
+  /** The starter holds the build lock for this corpus (openCorpus does): not taken again here. */
+  lockHeld: boolean;
 }
 
 /**
@@ -62,22 +65,25 @@ function lowerPriority(): void {
 if (role === 'builder') void runBuilder(workerData as BuilderData);
 else if (role === 'helper') runHelper();
 
-async function runBuilder({ dir, threads, cacheDir }: BuilderData): Promise<void> {
+async function runBuilder({ dir, threads, cacheDir, lockHeld }: BuilderData): Promise<void> {
   const post = (message: BuilderMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
   try {
-    const files = listArticleFiles(dir);
-    const fingerprint = cacheDir ? statFingerprint(dir) : '';
-    // About a thousand sentences a slice: small enough to spread evenly, large enough to be cheap to send.
-    const slices = sliceFiles(files);
-    const analysed = analyzeSlices(dir, slices, threads, cacheDir, (done) => post({ type: 'progress', done, total: files.length }));
-    // The content key is computed here while the helpers analyse: this thread is idle meanwhile.
-    const key = cacheDir ? await corpusKeyInSlices(dir) : '';
-    const { parts, failures, keys, reused } = await analysed;
-    post({ type: 'analysis', analysed: slices.length - reused, reused });
-    const data = assemble(parts, failures);
+    let data: IndexData;
     if (cacheDir) {
-      saveHere(cacheDir, dir, fingerprint, key, data, (message) => post({ type: 'note', message }));
-      pruneParts(cacheDir, keys);
+      // The content key first: another process on this CACHE_DIR may be building the same corpus,
+      // and then its snapshot is opened instead (see buildOnce).
+      const fingerprint = statFingerprint(dir);
+      const key = await corpusKeyInSlices(dir);
+      const note = (message: string) => post({ type: 'note', message });
+      const build = async () => {
+        const built = await buildData(dir, threads, cacheDir, post);
+        saveHere(cacheDir, dir, fingerprint, key, built.data, note);
+        pruneParts(cacheDir, built.keys);
+        return built.data;
+      };
+      data = lockHeld ? await build() : (await buildOnce(cacheDir, key, build, () => note('another process is building this corpus: waiting for its snapshot'))).data;
+    } else {
+      ({ data } = await buildData(dir, threads, undefined, post));
     }
     const { arrays, objects } = splitIndex(data);
     post({ type: 'arrays', arrays }, indexBuffers(data));
@@ -87,6 +93,16 @@ async function runBuilder({ dir, threads, cacheDir }: BuilderData): Promise<void
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Lists, analyses (or reads back) and assembles the corpus; the keys of the saved parts it used. */
+async function buildData(dir: string, threads: number, cacheDir: string | undefined, post: (message: BuilderMessage) => void): Promise<{ data: IndexData; keys: Set<string> }> {
+  const files = listArticleFiles(dir);
+  // About a thousand sentences a slice: small enough to spread evenly, large enough to be cheap to send.
+  const slices = sliceFiles(files);
+  const { parts, failures, keys, reused } = await analyzeSlices(dir, slices, threads, cacheDir, (done) => post({ type: 'progress', done, total: files.length }));
+  post({ type: 'analysis', analysed: slices.length - reused, reused });
+  return { data: assemble(parts, failures), keys };
 }
 
 /**
