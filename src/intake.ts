@@ -6,6 +6,8 @@ import { FeedState } from './feeds/state.js';
 import { addSource, type AddResult } from './ingest/add.js';
 import { CorpusWriter } from './ingest/corpusWriter.js';
 import type { Logger } from './log.js';
+import { join } from 'node:path';
+import { FeedLeadership } from './feeds/leader.js';
 
 /**
  * Where new articles come in while the bot runs: /add and the feeds of FEEDS_FILE, both
@@ -17,6 +19,7 @@ export class Intake {
   private readonly schedule: FeedSchedule;
   private readonly writer: CorpusWriter;
   private adds: Promise<unknown> = Promise.resolve();
+  private readonly leadership: FeedLeadership;
 
   constructor(config: Config, private readonly log: Logger) {
     this.fetcher = fetcherFor(config);
@@ -26,12 +29,21 @@ export class Intake {
     if (state.problem) log.warn({ problem: state.problem }, 'feed state begun anew');
     const follower = new FeedFollower({ fetcher: this.fetcher, writer: this.writer, state, stopping: () => this.schedule.isStopping });
     this.schedule = new FeedSchedule(config.feedsFile, follower, log);
+    this.leadership = new FeedLeadership(join(config.cacheDir, 'locks', 'feeds.lock'), () => this.schedule.start(), () => void this.schedule.stop(), log);
   }
 
-  /** Starts following the feeds (none when there is no feeds file). */
+  /**
+   * Starts following the feeds (none when there is no feeds file), in one process of those
+   * sharing CACHE_DIR: the one holding the feeds lock (see FeedLeadership).
+   */
   start(): this {
-    this.schedule.start();
+    this.leadership.begin();
     return this;
+  }
+
+  /** Whether this process is the one following the feeds. */
+  get followsFeeds(): boolean {
+    return this.leadership.leading;
   }
 
   /** /add: one url at a time, so two managers adding the same story get one file and one refusal. */
@@ -47,6 +59,7 @@ export class Intake {
 
   async stop(): Promise<void> {
     await this.schedule.stop();
+    this.leadership.end();
     await this.adds;
   }
 }

@@ -11,6 +11,8 @@ import { analyzePart } from '../src/build/part.js';
 import { assemble } from '../src/build/assemble.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { syntheticCorpus } from '../src/bench/synthetic.js';
+import { FeedLeadership } from '../src/feeds/leader.js';
+import { silentLogger } from '../src/log.js';
 
 const root = mkdtempSync(join(tmpdir(), 'verbatim-replicas-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -89,4 +91,22 @@ process.stdout.write(o.source + ' ' + o.verbatim.index.sentenceCount);\n`);
     expect(sources).toEqual(['built', 'snapshot']);
     expect(results[0]?.split(' ')[1]).toBe(results[1]?.split(' ')[1]);
   }, 120_000);
+});
+
+describe('following the feeds in one process of many', () => {
+  it('the holder of the feeds lock follows; another takes over when it stops', async () => {
+    const path = join(root, 'locks', 'feeds.lock');
+    const events: string[] = [];
+    const a = new FeedLeadership(path, () => events.push('a leads'), () => events.push('a resigns'), silentLogger, 50);
+    const b = new FeedLeadership(path, () => events.push('b leads'), () => events.push('b resigns'), silentLogger, 50);
+    a.begin();
+    b.begin();
+    expect([a.leading, b.leading]).toEqual([true, false]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events).toEqual(['a leads']);
+    a.end();
+    await expect.poll(() => b.leading, { timeout: 2000, interval: 20 }).toBe(true);
+    expect(events).toEqual(['a leads', 'b leads']);
+    b.end();
+  });
 });
