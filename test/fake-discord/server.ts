@@ -86,6 +86,10 @@ export class FakeDiscord {
   /** Heartbeats received from the bot, each acknowledged. */
   heartbeats = 0;
   private readonly sockets = new Set<WebSocket>();
+  /** The shard ([id, count]) each identified connection runs, as its IDENTIFY said. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
+  /** Every IDENTIFY's shard, in order. */
+  readonly identifiedShards: [number, number][] = [];
   private socket: WebSocket | null = null;
   private sequence = 0;
   private readyWaiters: (() => void)[] = [];
@@ -295,16 +299,22 @@ export class FakeDiscord {
       this.heartbeats++;
       this.send(socket, { op: GatewayOpcodes.HeartbeatAck });
     } else if (message.op === GatewayOpcodes.Identify) {
-      const { token } = message.d as { token: string };
+      const { token, shard } = message.d as { token: string; shard?: [number, number] };
       if (token !== this.token) {
         socket.close(4004, 'Authentication failed.');
         return;
       }
       this.identifies++;
       this.sequence = 0;
+      const [shardId, shardCount] = shard ?? [0, 1];
+      this.shardOf.set(socket, [shardId, shardCount]);
+      this.identifiedShards.push([shardId, shardCount]);
       const sessionId = `session-${snowflake()}`;
-      this.dispatchTo(socket, GatewayDispatchEvents.Ready, readyPayload(this.world, sessionId, this.gatewayUrl));
-      this.dispatchTo(socket, GatewayDispatchEvents.GuildCreate, guildPayload(this.world));
+      // As Discord does: a guild belongs to shard (guild_id >> 22) % shard count, and only that shard hears of it.
+      const owns = shardFor(this.world.guildId, shardCount) === shardId;
+      const ready = readyPayload(this.world, sessionId, this.gatewayUrl);
+      this.dispatchTo(socket, GatewayDispatchEvents.Ready, { ...ready, shard: [shardId, shardCount], guilds: owns ? ready.guilds : [] });
+      if (owns) this.dispatchTo(socket, GatewayDispatchEvents.GuildCreate, guildPayload(this.world));
       this.identified = true;
       for (const resolve of this.readyWaiters.splice(0)) resolve();
     } else if (message.op === GatewayOpcodes.Resume) {
@@ -315,9 +325,13 @@ export class FakeDiscord {
     }
   }
 
+  /** To the connection of the shard that owns the event's guild (the last connection when no shard owns it). */
   private dispatch(event: GatewayDispatchEvents, data: unknown): void {
-    if (!this.socket) throw new Error('no gateway connection');
-    this.dispatchTo(this.socket, event, data);
+    const guild = (data as { guild_id?: string }).guild_id;
+    const owner = guild === undefined ? undefined : [...this.shardOf].find(([socket, [id, count]]) => this.sockets.has(socket) && shardFor(guild, count) === id)?.[0];
+    const socket = owner ?? this.socket;
+    if (!socket) throw new Error('no gateway connection');
+    this.dispatchTo(socket, event, data);
   }
 
   private dispatchTo(socket: WebSocket, event: GatewayDispatchEvents, data: unknown): void {
@@ -482,6 +496,11 @@ export class FakeDiscord {
     record.responses.push(response);
     for (const wake of this.responseWaiters.get(record.payload.id)?.splice(0) ?? []) wake();
   }
+}
+
+/** The shard a guild's events go to (Discord's sharding formula). */
+export function shardFor(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 function invalidFormBody(problems: Problem[]): unknown {
