@@ -4,7 +4,8 @@
  * receives N interactions spread at random over S seconds from 40 users: questions, /quotes,
  * autocomplete, /sources, /help and "More" clicks. Reports reply latency (from the interaction
  * to its acknowledgement, as Discord measures its 3 s deadline), missed deadlines, errors,
- * duplicate replies and replies that could ping.
+ * duplicate replies and replies that could ping. With `--http`, interactions mode with replicas
+ * instead (see scripts/loadHttp.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -12,9 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FakeDiscord, type InteractionRecord } from '../test/fake-discord/server.js';
+import { httpLoad } from './loadHttp.js';
 
-const { values } = parseArgs({ options: { interactions: { type: 'string' }, seconds: { type: 'string' }, corpus: { type: 'string' }, json: { type: 'boolean' } } });
-const total = Number(values.interactions ?? 200);
+const { values } = parseArgs({
+  options: {
+    interactions: { type: 'string' }, seconds: { type: 'string' }, corpus: { type: 'string' }, json: { type: 'boolean' },
+    // Interactions mode over HTTP (scripts/loadHttp.ts): replicas behind a round-robin balancer.
+    http: { type: 'boolean' }, replicas: { type: 'string' }, concurrency: { type: 'string' },
+  },
+});
+const total = Number(values.interactions ?? (values.http ? 1000 : 200));
 const seconds = Number(values.seconds ?? 10);
 const corpus = values.corpus ?? 'corpus';
 const DEADLINE_MS = 3000;
@@ -96,4 +104,14 @@ function report(records: InteractionRecord[], fake: FakeDiscord): void {
   if (missed + errors + duplicates + result.pings > 0) process.exitCode = 1;
 }
 
-void main();
+if (values.http) {
+  httpLoad({
+    replicas: Number(values.replicas ?? 2), interactions: total, concurrency: Number(values.concurrency ?? 4), corpus, json: !!values.json,
+    next: (fake, earlier) => one(fake, earlier),
+  }).then((code) => (process.exitCode = code), (error: unknown) => {
+    console.error(`load: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  });
+} else {
+  void main();
+}

@@ -30,6 +30,9 @@ async function main(): Promise<number> {
     try {
       return await runInteractions({ ...config, publicKey: config.publicKey }, log, async (onReloaded) => {
         const verbatim = await openVerbatim(config);
+        // Ready means answering at full speed: the word lists a topic question loads (~0.2 s, once)
+        // are loaded before /healthz says ready, not by the first reader's question.
+        verbatim.ask('Where were the talks held?', 5);
         const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log, onReloaded });
         reloader.watch();
         return { reloader, intake: new Intake(config, log).start() };
