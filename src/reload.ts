@@ -1,5 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { basename } from 'node:path';
+import { watchTree, type TreeWatcher } from './corpus/watch.js';
 import type { LoadFailure } from './corpus/types.js';
 import type { ArticleTable } from './index/articleTable.js';
 import { buildAndInstall } from './build/build.js';
@@ -41,7 +41,7 @@ const ARTICLES_PER_SLICE = 1000;
  */
 export class CorpusReloader {
   private serving: Verbatim;
-  private watcher: FSWatcher | null = null;
+  private watcher: TreeWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private queued: Promise<CorpusChange> | null = null;
   private last: Promise<unknown> = Promise.resolve();
@@ -60,11 +60,10 @@ export class CorpusReloader {
   /** Watches the corpus folder and its subfolders; changes to hidden files (editors' swap files) are ignored. */
   watch(): void {
     if (this.watcher || this.closed) return;
-    this.watcher = watch(this.dir, { recursive: true }, (_event, name) => {
-      if (name && basename(name.toString()).startsWith('.')) return;
+    this.watcher = watchTree(this.dir, (name) => {
+      if (name && basename(name).startsWith('.')) return;
       this.scheduleReload();
-    });
-    this.watcher.on('error', (error) => this.options.log.error({ dir: this.dir, ...errorFields(error) }, 'cannot watch the corpus folder'));
+    }, (error) => this.options.log.error({ dir: this.dir, ...errorFields(error) }, 'cannot watch the corpus folder'));
   }
 
   /**

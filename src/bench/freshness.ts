@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorpusReloader } from '../reload.js';
-import { silentLogger } from '../log.js';
+import { createLogger, silentLogger } from '../log.js';
 import type { Verbatim } from '../verbatim.js';
 import { percentile, round } from './measure.js';
 
@@ -31,7 +31,9 @@ export async function measureFreshness(corpusDir: string, cacheDir: string, init
   // Each finished reload settles the oldest waiting promise (one per add).
   const reloads: Array<() => void> = [];
   const reloaded = () => new Promise<void>((resolve) => reloads.push(resolve));
-  const reloader = new CorpusReloader(corpusDir, initial, { cacheDir, log: silentLogger, onReloaded: () => reloads.shift()?.() });
+  // BENCH_DEBUG=1 shows the reloads' log (a failed reload is otherwise only a timeout here).
+  const log = process.env.BENCH_DEBUG ? createLogger('info') : silentLogger;
+  const reloader = new CorpusReloader(corpusDir, initial, { cacheDir, log, onReloaded: () => reloads.shift()?.() });
   reloader.watch();
   const addTimes: number[] = [];
   const cpu: number[] = [];

@@ -59,13 +59,6 @@ export class InteractionTransport {
     });
   }
 
-  /** How many interactions have had no response yet. */
-  get unanswered(): number {
-    let count = 0;
-    for (const pending of this.pending.values()) if (pending.deferredAs === null) count++;
-    return count;
-  }
-
   destroy(): void {
     for (const pending of this.pending.values()) clearTimeout(pending.timer);
     this.pending.clear();
