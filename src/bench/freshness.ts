@@ -75,8 +75,10 @@ export async function measureFreshness(corpusDir: string, cacheDir: string, init
   }
 }
 
+/** Whether a question finds the word itself (a whole word: "freshqua" is not in "freshquavek", which the index's prefix fallback would offer). */
 function answers(verbatim: Verbatim, word: string): boolean {
-  return verbatim.ask(word, 1).results.some((r) => r.text.includes(word));
+  const whole = new RegExp(`\\b${word}\\b`);
+  return verbatim.ask(word, 1).results.some((r) => whole.test(r.text));
 }
 
 async function until(condition: () => boolean): Promise<void> {

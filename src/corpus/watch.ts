@@ -10,8 +10,8 @@ export interface TreeWatcher {
  * Watches `root` and every folder below it. On Linux each folder gets its own watcher (one inotify
  * watch a folder, which reports its files' creation, change and removal), and folders created later
  * are added: Node 20's own recursive watch on Linux tracks every file and, measured with 50,000
- * articles, blocked the thread ~0.8 s when it started, reported changes about a second late, and in
- * the million-sentence bench never reported an article's removal. Elsewhere Node's recursive watch
+ * articles in one folder, blocked the thread ~0.8 s when it started and reported changes about a
+ * second late (this watcher: 76 ms to start, events within milliseconds). Elsewhere Node's recursive watch
  * is the system's own (FSEvents, ReadDirectoryChangesW) and is used as it is.
  */
 export function watchTree(root: string, onChange: (name: string) => void, onError: (error: Error) => void): TreeWatcher {
