@@ -4,6 +4,7 @@ import { extname, join, relative } from 'node:path';
 import type { LoadFailure } from '../corpus/types.js';
 import type { Part } from './part.js';
 import { INDEX_VERSION } from './snapshot.js';
+import { hashText } from '../statements/quotedWords.js';
 
 /**
  * The analysis of each slice of articles, kept under CACHE_DIR/parts by the content of its
@@ -28,19 +29,13 @@ export function sliceFiles(files: readonly string[]): string[][] {
   let current: string[] = [];
   for (const file of files) {
     current.push(file);
-    if (nameHash(file) % ARTICLES_PER_SLICE === 0 || current.length >= MAX_ARTICLES_PER_SLICE) {
+    if (hashText(file) % ARTICLES_PER_SLICE === 0 || current.length >= MAX_ARTICLES_PER_SLICE) {
       slices.push(current);
       current = [];
     }
   }
   if (current.length > 0) slices.push(current);
   return slices;
-}
-
-function nameHash(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 /**
