@@ -81,6 +81,20 @@ function port(raw: string | null): number {
   return value;
 }
 
+/**
+ * The configuration for a program's start, or null after one line on stderr naming the
+ * malformed variable (`program: …`), for the program to exit 2. Other errors are thrown.
+ */
+export function configOrComplain(program: string, env: NodeJS.ProcessEnv = process.env): Config | null {
+  try {
+    return readConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${program}: ${error.message}\n`);
+    return null;
+  }
+}
+
 function flag(name: string, raw: string | null): boolean {
   if (raw === null || raw === '0' || raw.toLowerCase() === 'false') return false;
   if (raw === '1' || raw.toLowerCase() === 'true') return true;

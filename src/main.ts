@@ -4,7 +4,7 @@ import type { Verbatim } from './verbatim.js';
 import { openCorpus } from './build/open.js';
 import { progressReporter } from './build/progress.js';
 import { runConsole } from './console.js';
-import { readConfig, ConfigError, type Config } from './config.js';
+import { configOrComplain, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { CorpusReloader } from './reload.js';
@@ -15,14 +15,8 @@ import { runInteractions } from './http/serve.js';
 
 /** `npm start`: HTTP interactions with DISCORD_PUBLIC_KEY (contracts §7), else the gateway bot with DISCORD_TOKEN, else the console mode (contracts §5). */
 async function main(): Promise<number> {
-  let config: Config;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`verbatim: ${error.message}\n`);
-    return 2;
-  }
+  const config = configOrComplain('verbatim');
+  if (!config) return 2;
   if (config.publicKey) {
     // Interactions over HTTP: the endpoint answers (PING, /healthz) while the index opens.
     const log = createLogger(config.logLevel);

@@ -9,21 +9,15 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import { readConfig, ConfigError } from './config.js';
+import { configOrComplain, ConfigError } from './config.js';
 import { createLogger, errorFields } from './log.js';
 
 // A shard's gateway session must be ready within this long (it first opens or builds the index).
 const SPAWN_TIMEOUT_MS = 120_000;
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`verbatim: ${error.message}\n`);
-    return 2;
-  }
+  const config = configOrComplain('verbatim');
+  if (!config) return 2;
   if (!config.token) {
     process.stderr.write('verbatim: DISCORD_TOKEN is not set: shards are gateway connections and need it\n');
     return 2;

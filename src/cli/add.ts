@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { addSources, describeAdd } from '../ingest/add.js';
-import { ConfigError, readConfig } from '../config.js';
+import { configOrComplain } from '../config.js';
 import { fetcherFor } from '../fetch/fetcher.js';
 
 const USAGE = 'usage: npm run add -- [--corpus DIR] [--force] URL|FILE...   (http(s) urls, saved pages .html, or .md / .txt articles)';
@@ -19,14 +19,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  let config;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`add: ${error.message}\n`);
-    return 2;
-  }
+  const config = configOrComplain('add');
+  if (!config) return 2;
   const corpus = parsed.values.corpus ?? config.corpusDir;
   const results = await addSources(parsed.positionals, corpus, { force: parsed.values.force ?? false, fetcher: fetcherFor(config) });
   for (const result of results) process.stdout.write(`${describeAdd(result)}\n`);
