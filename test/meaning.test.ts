@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WordNet } from '../src/meaning/wordnet.js';
@@ -7,6 +7,8 @@ import { Expander, lemmas } from '../src/meaning/expand.js';
 import { expectedAnswer, holdsAnswer } from '../src/meaning/answerType.js';
 import { compileVectors, openVectors } from '../src/meaning/vectors.js';
 import { prepareVectors, useVectors, currentVectors } from '../src/meaning/meaning.js';
+import { compileLemmaTable, lemmaTablePath, openLemmaTable } from '../src/meaning/lemmaTable.js';
+import { createRequire } from 'node:module';
 import { Verbatim } from '../src/verbatim.js';
 import type { Article } from '../src/corpus/types.js';
 
@@ -100,5 +102,27 @@ describe('word vectors', () => {
     expect(verbatim.ask(question, 1).results[0]?.text).toBe('A team of 120 unarmed observers from Belmark will patrol the ridge.');
     const wordsOnly = new Verbatim(verbatim.index, { meaning: false });
     expect(wordsOnly.ask(question, 1).results[0]?.text).not.toBe('A team of 120 unarmed observers from Belmark will patrol the ridge.');
+  }, 60_000);
+});
+
+describe('the lemma table', () => {
+  it('answers exactly as wink-lemmatizer for the words it holds, and leaves the others to wink', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-lemmas-'));
+    try {
+      const words = ['held', 'embassies', 'talks', 'better', 'went', 'said', 'ceasefire', 'mice', 'was'];
+      expect(openLemmaTable(dir)).toBeNull();
+      await compileLemmaTable(dir, words);
+      const table = openLemmaTable(dir);
+      const wink = createRequire(import.meta.url)('wink-lemmatizer') as Record<'noun' | 'verb' | 'adjective', (w: string) => string>;
+      for (const word of words) {
+        for (const part of ['noun', 'verb', 'adjective'] as const) expect(table?.lemma(word, part)).toBe(wink[part](word));
+      }
+      expect(table?.lemma('held', 'verb')).toBe('hold');
+      expect(table?.lemma('geese', 'noun')).toBeUndefined();
+      writeFileSync(lemmaTablePath(dir), '{"version": broken');
+      expect(openLemmaTable(dir)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { foldWord, indexTerm } from '../index/terms.js';
 import { createRequire } from 'node:module';
 import type Lemmatizer from 'wink-lemmatizer';
 import { PARTS_OF_SPEECH, WordNet, type PartOfSpeech } from './wordnet.js';
+import { currentLemmaTable } from './meaning.js';
 
 /** A term a question's word stands for: an index term and how much a match on it counts (1 for the word itself). */
 export interface WeightedTerm {
@@ -76,8 +77,12 @@ function lemmatize(): typeof Lemmatizer {
   return lemmatizer;
 }
 
+// The table prepared under CACHE_DIR answers for the words of news without loading wink at all.
 const LEMMA: Record<PartOfSpeech, (word: string) => string> = {
-  noun: (w) => lemmatize().noun(w), verb: (w) => lemmatize().verb(w), adj: (w) => lemmatize().adjective(w), adv: (w) => w,
+  noun: (w) => currentLemmaTable()?.lemma(w, 'noun') ?? lemmatize().noun(w),
+  verb: (w) => currentLemmaTable()?.lemma(w, 'verb') ?? lemmatize().verb(w),
+  adj: (w) => currentLemmaTable()?.lemma(w, 'adjective') ?? lemmatize().adjective(w),
+  adv: (w) => w,
 };
 
 /**
