@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 
 /** One block of text as a browser lays it out: a paragraph, heading, list item, cell, line. */
 export interface Block {

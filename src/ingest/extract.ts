@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 import { count } from '../text/count.js';
 import { articleBlocks, clean, isProse, letterCount, type Block } from './blocks.js';
 import { withoutChrome } from './chrome.js';
