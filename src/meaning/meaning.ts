@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { compileVectors, compiledPath, openVectors, type WordVectors } from './vectors.js';
-import { compileLemmaTable, lemmaTablePath, openLemmaTable, type LemmaTable } from './lemmaTable.js';
+import { compileLemmaTable, openLemmaTable, type LemmaTable } from './lemmaTable.js';
 
 /**
  * The word vectors this process has loaded, shared by every index it serves. Null until an
@@ -26,28 +26,18 @@ export function useVectors(vectors: WordVectors | null): void {
   pending = null;
 }
 
-// The same lazy opening for the lemma table (see lemmaTable.ts): it changes no answer, only how
-// soon the first topic question of a process is answered.
+// The lemma table (see lemmaTable.ts) changes no answer, only how soon the first topic question
+// of a process is answered.
 let lemmas: LemmaTable | null = null;
-let pendingLemmas: string | null = null;
 
 export function currentLemmaTable(): LemmaTable | null {
-  if (pendingLemmas !== null) {
-    const dir = pendingLemmas;
-    pendingLemmas = null;
-    lemmas = openLemmaTable(dir);
-  }
   return lemmas;
 }
 
-/** The lemma table under `cacheDir`, worked out from the vectors' words (on a worker thread) the first time. */
-async function prepareLemmaTable(cacheDir: string, vectors: () => WordVectors | null): Promise<void> {
-  if (existsSync(lemmaTablePath(cacheDir))) {
-    lemmas = null;
-    pendingLemmas = cacheDir;
-    return;
-  }
-  const words = vectors()?.words;
+/** Opens the lemma table under `cacheDir` (~10 ms), working it out from the vectors' words (on a worker thread) when it is missing or damaged. */
+async function prepareLemmaTable(cacheDir: string): Promise<void> {
+  lemmas = openLemmaTable(cacheDir);
+  const words = lemmas ? undefined : currentVectors()?.words;
   if (words) lemmas = await compileLemmaTable(cacheDir, words);
 }
 
@@ -63,12 +53,12 @@ export async function prepareVectors(cacheDir: string, pause?: () => Promise<voi
     if (existsSync(compiledPath(cacheDir))) {
       loaded = null;
       pending = cacheDir;
-      await prepareLemmaTable(cacheDir, currentVectors);
+      await prepareLemmaTable(cacheDir);
       return { compiled: false };
     }
     loaded = await compileVectors(cacheDir, pause);
     pending = null;
-    await prepareLemmaTable(cacheDir, currentVectors);
+    await prepareLemmaTable(cacheDir);
     return { compiled: true };
   } catch (error) {
     return { compiled: false, error: error instanceof Error ? error.message : String(error) };
