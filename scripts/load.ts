@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: {
     interactions: { type: 'string' }, seconds: { type: 'string' }, corpus: { type: 'string' }, json: { type: 'boolean' },
     // Interactions mode over HTTP (scripts/loadHttp.ts): replicas behind a round-robin balancer.
-    http: { type: 'boolean' }, replicas: { type: 'string' }, concurrency: { type: 'string' },
+    http: { type: 'boolean' }, replicas: { type: 'string' }, concurrency: { type: 'string' }, cache: { type: 'string' },
   },
 });
 const total = Number(values.interactions ?? (values.http ? 1000 : 200));
@@ -106,7 +106,7 @@ function report(records: InteractionRecord[], fake: FakeDiscord): void {
 
 if (values.http) {
   httpLoad({
-    replicas: Number(values.replicas ?? 2), interactions: total, concurrency: Number(values.concurrency ?? 4), corpus, json: !!values.json,
+    replicas: Number(values.replicas ?? 2), interactions: total, concurrency: Number(values.concurrency ?? 4), corpus, cache: values.cache ?? null, json: !!values.json,
     next: (fake, earlier) => one(fake, earlier),
   }).then((code) => (process.exitCode = code), (error: unknown) => {
     console.error(`load: ${error instanceof Error ? error.message : String(error)}`);

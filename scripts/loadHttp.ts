@@ -1,7 +1,8 @@
 /**
- * `npm run load -- --http [--replicas 2] [--interactions 1000] [--concurrency 4] [--corpus DIR] [--json]`:
- * Verbatim in interactions mode as it is deployed: `--replicas` processes of `src/main.ts` with
- * DISCORD_PUBLIC_KEY on one CORPUS_DIR and CACHE_DIR, each on its own port, and this script as
+ * `npm run load -- --http [--replicas 2] [--interactions 1000] [--concurrency 4] [--corpus DIR] [--cache DIR] [--json]`:
+ * Verbatim in interactions mode as it is deployed: `--replicas` processes of the compiled bot
+ * (`dist/src/main.js`, as `npm start` and the container run it) with DISCORD_PUBLIC_KEY on one
+ * CORPUS_DIR and CACHE_DIR (a new one, or `--cache DIR`'s), each on its own port, and this script as
  * their load balancer (round robin) and as Discord (it signs every interaction, and the loopback
  * fake takes the edits and follow-ups). Measured in the same run:
  *   1. HTTP: `--interactions` at `--concurrency` in flight: latency from request to response,
@@ -10,7 +11,7 @@
  *   3. A replica killed (SIGKILL) a third of the way through 300 more: what the other answered,
  *      what was lost in flight, and the killed one's restart to ready from the snapshot.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ export interface HttpLoadOptions {
   interactions: number;
   concurrency: number;
   corpus: string;
+  /** CACHE_DIR for every process: an existing one (its snapshot opened), or null for a new one. */
+  cache: string | null;
   json: boolean;
   /** One interaction of the mix (the same as the gateway load's). */
   next: (fake: FakeDiscord, earlier: InteractionRecord[]) => InteractionRecord;
@@ -32,12 +35,14 @@ interface Replica {
   exited: Promise<number | null>;
 }
 
-// Node itself with tsx's loader, not the tsx wrapper: a signal (SIGKILL above all) must reach the process that serves.
-const NODE_TS = [process.execPath, ['--import', 'tsx', 'src/main.ts']] as const;
+// Node itself, not npm or a wrapper: a signal (SIGKILL above all) must reach the process that serves.
+const NODE_TS = [process.execPath, [join('dist', 'src', 'main.js')]] as const;
 
 export async function httpLoad(options: HttpLoadOptions): Promise<number> {
+  const compiled = spawnSync(process.execPath, [join('scripts', 'build.mjs'), '--if-stale'], { encoding: 'utf8' });
+  if (compiled.status !== 0) throw new Error(`the build failed: ${compiled.stderr}`);
   const fake = await FakeDiscord.start();
-  const cacheDir = mkdtempSync(join(tmpdir(), 'verbatim-load-http-'));
+  const cacheDir = options.cache ?? mkdtempSync(join(tmpdir(), 'verbatim-load-http-'));
   const env = { CORPUS_DIR: options.corpus, CACHE_DIR: cacheDir, DISCORD_PUBLIC_KEY: fake.publicKeyHex, DISCORD_API_BASE: fake.apiBase, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' };
   const replicas = await Promise.all(Array.from({ length: options.replicas }, () => startReplica(env)));
   let gateway: ChildProcess | null = null;

@@ -24,8 +24,10 @@ async function main(): Promise<number> {
   }
   const log = createLogger(config.logLevel);
   const totalShards = await shardCount(config.token, config.apiBase, process.env.SHARD_COUNT);
-  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
-    token: config.token, totalShards, mode: 'process', execArgv: ['--import', 'tsx'], respawn: true,
+  // Each shard runs main as this process runs: compiled JavaScript from dist/, or the sources under tsx.
+  const compiled = import.meta.url.endsWith('.js');
+  const manager = new ShardingManager(fileURLToPath(new URL(compiled ? './main.js' : './main.ts', import.meta.url)), {
+    token: config.token, totalShards, mode: 'process', execArgv: compiled ? [] : ['--import', 'tsx'], respawn: true,
   });
   const shards: Shard[] = [];
   manager.on('shardCreate', (shard) => {

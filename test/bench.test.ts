@@ -28,7 +28,7 @@ describe('npm run bench', () => {
     for (const key of ['addToAnswerMsP50', 'addToAnswerMsP99', 'changeToAnswerMsP50', 'removeToAnswerMsP50', 'addCpuMs']) expect(verbatim[key]).toBeGreaterThan(0);
     expect(verbatim.addBytesWritten).toBeGreaterThan(0);
     expect(verbatim.questionP99WithSegmentsMs).toBeNull();
-  });
+  }, 120_000);
 });
 
 describe('the synthetic corpus', () => {

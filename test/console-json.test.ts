@@ -23,16 +23,22 @@ describe('console --json (contracts §5)', () => {
     expect(answerLineJson(v, '   ')).toBeNull();
   });
 
-  it('npm start -- --json prints exactly one JSON object a line on stdout, nothing else', () => {
-    const run = spawnSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/main.ts', '--json'], {
-      input: 'what did Lavrov say\n\n/sources\n/help\n/quotes Rubio since:2025-02-18 until:2025-02-18\n/bogus\n',
-      encoding: 'utf8',
-      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-json-')), FEEDS_FILE: join(tmpdir(), 'no-such-feeds.yaml') },
+  it('npm start -- --json prints exactly one JSON object a line on stdout, nothing else; compiled as from the sources', () => {
+    const input = 'what did Lavrov say\n\n/sources\n/help\n/quotes Rubio since:2025-02-18 until:2025-02-18\n/bogus\n';
+    const env = { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: 'corpus', FEEDS_FILE: join(tmpdir(), 'no-such-feeds.yaml') };
+    const start = (command: string, args: string[]) => spawnSync(command, args, {
+      input, encoding: 'utf8', env: { ...env, CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-json-')) },
     });
+    // What `npm start` runs: scripts/start.mjs, the compiled tree in dist/ (built by the tests' global setup).
+    const run = start(process.execPath, ['scripts/start.mjs', '--json']);
+    expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { command: string });
     expect(lines.map((l) => l.command)).toEqual(['ask', 'sources', 'help', 'quotes', 'bogus']);
     expect(lines[3]).toMatchObject({ speaker: 'Marco Rubio', filters: { since: '2025-02-18', until: '2025-02-18', outlets: [] } });
     expect((lines[3] as unknown as { results: unknown[] }).results.length).toBeGreaterThan(0);
+    const fromSources = start(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/main.ts', '--json']);
+    expect(fromSources.status).toBe(0);
+    expect(fromSources.stdout).toBe(run.stdout);
   }, 30_000);
 });
