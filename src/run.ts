@@ -1,31 +1,33 @@
-import 'dotenv/config';
 import { CorpusFolderError } from './corpus/load.js';
 import type { Verbatim } from './verbatim.js';
 import { openCorpus } from './build/open.js';
 import { progressReporter } from './build/progress.js';
 import { runConsole } from './console.js';
-import { configOrComplain, type Config } from './config.js';
+import type { Config } from './config.js';
+import type { EarlyRead } from './build/snapshot.js';
 import { startBot } from './discord/bot.js';
-import { createLogger, errorFields, type Logger } from './log.js';
+import { createLogger, type Logger } from './log.js';
 import { CorpusReloader } from './reload.js';
 import { Intake } from './intake.js';
 import { prepareVectors } from './meaning/meaning.js';
 import { pause } from './pause.js';
 import { runInteractions } from './http/serve.js';
 
-/** `npm start`: HTTP interactions with DISCORD_PUBLIC_KEY (contracts §7), else the gateway bot with DISCORD_TOKEN, else the console mode (contracts §5). */
-async function main(): Promise<number> {
-  const config = configOrComplain('verbatim');
-  if (!config) return 2;
+/**
+ * `npm start` (after main.ts has started the early reads): HTTP interactions with
+ * DISCORD_PUBLIC_KEY (contracts §7), else the gateway bot with DISCORD_TOKEN, else the console
+ * mode (contracts §5). Returns the exit code.
+ */
+export async function run(config: Config, early: EarlyRead | null): Promise<number> {
   if (config.publicKey) {
     // Interactions over HTTP: the endpoint answers (PING, /healthz) while the index opens.
     const log = createLogger(config.logLevel);
     void prepareVectors(config.cacheDir, pause).then((prepared) => reportVectors(prepared, (message) => log.info({}, message)));
     try {
       return await runInteractions({ ...config, publicKey: config.publicKey }, log, async (onReloaded) => {
-        const verbatim = await openVerbatim(config);
-        // Ready means answering at full speed: the word lists a topic question loads (~0.2 s, once)
-        // are loaded before /healthz says ready, not by the first reader's question.
+        const verbatim = await openVerbatim(config, early);
+        // Ready means answering at full speed: what a topic question loads once (the word vectors,
+        // the lemma table, WordNet's indexes: ~0.25 s) is loaded before /healthz says ready.
         verbatim.ask('Where were the talks held?', 5);
         const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log, onReloaded });
         reloader.watch();
@@ -39,7 +41,7 @@ async function main(): Promise<number> {
   }
   let verbatim: Verbatim;
   try {
-    verbatim = await openVerbatim(config);
+    verbatim = await openVerbatim(config, early);
   } catch (error) {
     if (!(error instanceof CorpusFolderError)) throw error;
     process.stderr.write(`verbatim: ${error.message}\n`);
@@ -68,9 +70,10 @@ async function main(): Promise<number> {
 }
 
 /** Opens the corpus (from its snapshot, else by building it), with progress on stderr; throws CorpusFolderError for a missing folder. */
-async function openVerbatim(config: Config): Promise<Verbatim> {
+async function openVerbatim(config: Config, early: EarlyRead | null): Promise<Verbatim> {
   const opened = await openCorpus(config.corpusDir, {
     cacheDir: config.cacheDir,
+    early,
     progress: progressReporter(),
     note: (message) => process.stderr.write(`verbatim: ${message}\n`),
   });
@@ -110,15 +113,3 @@ async function runBot(config: Config, reloader: CorpusReloader, intake: Intake, 
   setTimeout(() => process.exit(0), 500).unref();
   return 0;
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // One line for the person; the token never appears in a discord.js error message.
-    const { err, code } = errorFields(error);
-    process.stderr.write(`verbatim: ${String(err)}${code !== undefined ? ` (${String(code)})` : ''}\n`);
-    process.exitCode = 1;
-  },
-);

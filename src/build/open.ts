@@ -6,7 +6,8 @@ import { analyzePart } from './part.js';
 import { assemble, type IndexData } from './assemble.js';
 import { buildInBackground } from './build.js';
 import { buildOnce } from './buildOnce.js';
-import { cachedCorpusKey, corpusFiles, loadSnapshot, readEarly, rememberedKey, saveSnapshot } from './snapshot.js';
+import { cachedCorpusKey, corpusFiles, loadSnapshot, saveSnapshot, type EarlyRead } from './snapshot.js';
+import { startEarly } from './early.js';
 import { silentProgress, type Progress } from './progress.js';
 import { count } from '../text/count.js';
 
@@ -19,6 +20,8 @@ export interface OpenOptions {
   background?: boolean;
   /** For the opened Verbatim: hears of results withheld by the verbatim check. */
   verbatim?: VerbatimOptions;
+  /** The read started when the process started (startEarly), for this cache; else it starts here. */
+  early?: EarlyRead | null;
 }
 
 // Below this many files a build takes well under a second: threads would cost more than they save.
@@ -41,8 +44,7 @@ export async function openCorpus(dir: string, options: OpenOptions): Promise<Ope
   const note = options.note ?? (() => {});
   // The snapshot last opened is most likely still good: its arrays are read on another thread
   // while this one checks the corpus files' stat data (~0.2 s at 50,000 files).
-  const remembered = rememberedKey(options.cacheDir);
-  const early = remembered ? readEarly(options.cacheDir, remembered.key) : null;
+  const early = options.early === undefined ? startEarly(options.cacheDir) : options.early;
   const key = cachedCorpusKey(dir, options.cacheDir);
   const snapshot = await loadSnapshot(options.cacheDir, key, early);
   if ('data' in snapshot) {

@@ -1,18 +1,14 @@
 import { parseArgs } from 'node:util';
-import { CorpusFolderError } from '../corpus/load.js';
-import { DEFAULT_LIMIT, type Verbatim } from '../verbatim.js';
-import { openCorpus } from '../build/open.js';
-import { progressReporter, silentProgress } from '../build/progress.js';
-import { toContractJson } from '../answer.js';
-import { renderAnswerText } from '../render/text.js';
+import type { Verbatim } from '../verbatim.js';
 import { FilterError, parseFilters, type Filters } from '../search/filters.js';
-import { prepareVectors } from '../meaning/meaning.js';
+import { startEarly } from '../build/early.js';
 
 const USAGE = 'usage: npm run --silent ask -- [--corpus DIR] [--limit N] [--since DATE] [--until DATE] [--outlet NAME]... [--json] QUESTION...';
 
 interface AskOptions {
   corpus: string;
-  limit: number;
+  /** Undefined: Verbatim's default. */
+  limit: number | undefined;
   json: boolean;
   question: string;
   filters: Filters;
@@ -36,8 +32,8 @@ function parseOptions(argv: string[]): AskOptions {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
-  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
   let filters: Filters;
   try {
     filters = parseFilters({ since: values.since, until: values.until, outlets: values.outlet ?? [] });
@@ -64,9 +60,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${error.message ? `ask: ${error.message}\n` : ''}${USAGE}\n`);
     return 2;
   }
+  // The snapshot is read on other threads while the rest of Verbatim loads (see main.ts).
+  const early = startEarly(readCacheDir());
+  const [{ CorpusFolderError }, { openCorpus }, { progressReporter, silentProgress }, { toContractJson }, { renderAnswerText }, { prepareVectors }] = await Promise.all([
+    import('../corpus/load.js'), import('../build/open.js'), import('../build/progress.js'), import('../answer.js'), import('../render/text.js'), import('../meaning/meaning.js'),
+  ]);
   let verbatim: Verbatim;
   try {
     const opened = await openCorpus(options.corpus, {
+      early,
       cacheDir: readCacheDir(),
       // Progress only for a person watching; scripts reading --json get stdout alone anyway.
       progress: process.stderr.isTTY ? progressReporter() : silentProgress,
