@@ -6,7 +6,7 @@ import { WordNet } from '../src/meaning/wordnet.js';
 import { Expander, lemmas } from '../src/meaning/expand.js';
 import { expectedAnswer, holdsAnswer } from '../src/meaning/answerType.js';
 import { compileVectors, openVectors } from '../src/meaning/vectors.js';
-import { prepareVectors, useVectors, currentVectors } from '../src/meaning/meaning.js';
+import { prepareVectors, useVectors, currentVectors, currentLemmaTable } from '../src/meaning/meaning.js';
 import { compileLemmaTable, lemmaTablePath, openLemmaTable } from '../src/meaning/lemmaTable.js';
 import { createRequire } from 'node:module';
 import { Verbatim } from '../src/verbatim.js';
@@ -81,6 +81,16 @@ describe('word vectors', () => {
     expect(opened?.similarity('truce', 'banana') ?? 1).toBeLessThan(0.3);
     expect(opened?.similarity('monitors', 'observers')).toBeGreaterThan(0.6);
     expect((await prepareVectors(dir)).compiled).toBe(false);
+  }, 60_000);
+
+  it('come with the lemma table, which is worked out again when it is damaged', async () => {
+    await prepareVectors(dir);
+    expect(openLemmaTable(dir)?.lemma('embassies', 'noun')).toBe('embassy');
+    writeFileSync(lemmaTablePath(dir), 'not a table');
+    expect(openLemmaTable(dir)).toBeNull();
+    await prepareVectors(dir);
+    expect(openLemmaTable(dir)?.lemma('held', 'verb')).toBe('hold');
+    expect(currentLemmaTable()?.lemma('held', 'verb')).toBe('hold');
   }, 60_000);
 
   it('let a topic question find the answer in other words, and only once an entry point prepared them', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cachedCorpusKey, corpusKey, loadSnapshot, saveSnapshot } from '../src/build/snapshot.js';
 import { openCorpus } from '../src/build/open.js';
+import { startEarly } from '../src/build/early.js';
 import { buildInBackground } from '../src/build/build.js';
 import { analyzePart } from '../src/build/part.js';
 import { assemble } from '../src/build/assemble.js';
@@ -69,6 +70,25 @@ describe('snapshots', () => {
     expect(notes).toEqual(['snapshot stale: rebuilding']);
     expect(third.verbatim.ask('who talked about boats', 5).results.map((r) => r.text)).toContain('The general, speaking after Holloway left, said the mission also needed boats.');
     expect(readdirSync(cache).filter((e) => e.startsWith('index-'))).toHaveLength(1);
+  });
+
+  it('drop a read started early (as npm start does, before the corpus is looked at) when the corpus changed since', async () => {
+    const dir = copyOfFictional();
+    const cache = cacheDir();
+    await openCorpus(dir, { cacheDir: cache });
+    // Started before the edit: it reads the snapshot of the corpus as it was.
+    const early = startEarly(cache);
+    expect(early).not.toBeNull();
+    writeFileSync(join(dir, 'drava-ceasefire.md'), readFileSync(join(dir, 'drava-ceasefire.md'), 'utf8').replace('drones', 'boats'));
+    const notes: string[] = [];
+    const reopened = await openCorpus(dir, { cacheDir: cache, early, note: (m) => notes.push(m) });
+    expect(reopened.source).toBe('built');
+    expect(notes).toEqual(['snapshot stale: rebuilding']);
+    expect(reopened.verbatim.ask('who talked about boats', 5).results.map((r) => r.text)).toContain('The general, speaking after Holloway left, said the mission also needed boats.');
+    // Unchanged since: the early read is the snapshot opened.
+    const again = await openCorpus(dir, { cacheDir: cache, early: startEarly(cache) });
+    expect(again.source).toBe('snapshot');
+    expect(again.verbatim.ask('who talked about boats', 5)).toEqual(reopened.verbatim.ask('who talked about boats', 5));
   });
 
   it.each([
