@@ -6,9 +6,14 @@ import { join } from 'node:path';
 import { FakeDiscord, shardFor } from '../fake-discord/server.js';
 
 describe('npm run shards (ShardingManager)', () => {
-  it('runs two shard processes on one snapshot; the shard owning the guild answers; SIGTERM stops both, exit 0', async () => {
+  // From the sources (npm run shards) and compiled (node dist/src/shards.js, as in the container):
+  // each shard process runs main the same way as the manager.
+  it.each([
+    ['from the sources', join('node_modules', '.bin', 'tsx'), ['src/shards.ts']],
+    ['compiled', process.execPath, [join('dist', 'src', 'shards.js')]],
+  ])('runs two shard processes on one snapshot; the shard owning the guild answers; SIGTERM stops both, exit 0 (%s)', async (_, command, args) => {
     const fake = await FakeDiscord.start();
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/shards.ts'], {
+    const child = spawn(command, args, {
       env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, SHARD_COUNT: '2', CORPUS_DIR: 'corpus', CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-shards-')), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
