@@ -3,9 +3,9 @@ import { configOrComplain } from './config.js';
 import { startEarly } from './build/early.js';
 
 /**
- * `npm start`. Only the configuration and the early reads load first: the snapshot opened last
- * time is read (and, for a large corpus, the files' stat data checked) on other threads while
- * the rest of Verbatim loads (run.ts and discord.js, ~0.6 s), so a restart is ready sooner.
+ * `npm start`. Only the configuration and the early read load first: the snapshot opened last
+ * time is read on another thread while the rest of Verbatim loads (run.ts with discord.js,
+ * ~0.7 s), so a restart is ready sooner.
  */
 async function main(): Promise<number> {
   const config = configOrComplain('verbatim');

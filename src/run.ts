@@ -14,7 +14,7 @@ import { pause } from './pause.js';
 import { runInteractions } from './http/serve.js';
 
 /**
- * `npm start` (after main.ts has started the early reads): HTTP interactions with
+ * `npm start` (after main.ts has started the early read): HTTP interactions with
  * DISCORD_PUBLIC_KEY (contracts §7), else the gateway bot with DISCORD_TOKEN, else the console
  * mode (contracts §5). Returns the exit code.
  */
