@@ -195,15 +195,10 @@ export interface EarlyRead {
   reading: ReadingFile;
 }
 
-/** The file of a snapshot's typed arrays. */
-function snapshotArraysPath(cacheDir: string, key: string): string {
-  return join(cacheDir, `${PREFIX}${key}`, 'arrays.bin');
-}
-
 /** Starts reading the snapshot for `key` on another thread; null when there is none. */
 export function readEarly(cacheDir: string, key: string): EarlyRead | null {
   try {
-    const path = snapshotArraysPath(cacheDir, key);
+    const path = join(cacheDir, `${PREFIX}${key}`, 'arrays.bin');
     return { key, reading: readAndHash(path, statSync(path).size) };
   } catch {
     return null;

@@ -60,8 +60,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${error.message ? `ask: ${error.message}\n` : ''}${USAGE}\n`);
     return 2;
   }
-  // The snapshot is read on other threads while the rest of Verbatim loads (see main.ts).
-  const early = startEarly(readCacheDir());
+  // The snapshot is read on another thread while the rest of Verbatim loads (see main.ts).
+  const cacheDir = readCacheDir();
+  const early = startEarly(cacheDir);
   const [{ CorpusFolderError }, { openCorpus }, { progressReporter, silentProgress }, { toContractJson }, { renderAnswerText }, { prepareVectors }] = await Promise.all([
     import('../corpus/load.js'), import('../build/open.js'), import('../build/progress.js'), import('../answer.js'), import('../render/text.js'), import('../meaning/meaning.js'),
   ]);
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const opened = await openCorpus(options.corpus, {
       early,
-      cacheDir: readCacheDir(),
+      cacheDir,
       // Progress only for a person watching; scripts reading --json get stdout alone anyway.
       progress: process.stderr.isTTY ? progressReporter() : silentProgress,
       note: (message) => process.stderr.write(`ask: ${message}\n`),
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   for (const failure of verbatim.index.failures) process.stderr.write(`skipped ${failure.file}: ${failure.reason}\n`);
-  const prepared = await prepareVectors(readCacheDir());
+  const prepared = await prepareVectors(cacheDir);
   if (prepared.error) process.stderr.write(`ask: word vectors unavailable (${prepared.error}): answering without them\n`);
   const answer = verbatim.ask(options.question, options.limit, 0, options.filters);
   process.stdout.write(options.json ? `${JSON.stringify(toContractJson(answer))}\n` : renderAnswerText(answer));

@@ -20,3 +20,17 @@ export function seek(sorted: Uint32Array, from: number, to: number, value: numbe
   }
   return low;
 }
+
+/** The position of `value` in a list of strings sorted by `<`, or -1 when it is not there (binary search). */
+export function indexOfSorted(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const candidate = sorted[mid] as string;
+    if (candidate === value) return mid;
+    if (candidate < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}

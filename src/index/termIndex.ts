@@ -2,7 +2,7 @@ import { Growable } from './growable.js';
 import { editDistance, indexTerm, words } from './terms.js';
 import { Interner } from './interner.js';
 import { impact, topDocuments, topDocumentsWhere, type RankingContext } from './topDocuments.js';
-import { seek } from './seek.js';
+import { indexOfSorted, seek } from './seek.js';
 import type { Boost, Hit, Ranking, RelatedTerm, TermSearch } from './search.js';
 
 export type { Boost, Hit, Ranking, RelatedTerm } from './search.js';
@@ -136,17 +136,8 @@ export class TermIndex implements TermSearch {
 
   /** Binary search in the sorted term list. */
   termId(term: string): number | null {
-    const { terms } = this.data;
-    let low = 0;
-    let high = terms.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const candidate = terms[mid] as string;
-      if (candidate === term) return mid;
-      if (candidate < term) low = mid + 1;
-      else high = mid - 1;
-    }
-    return null;
+    const id = indexOfSorted(this.data.terms, term);
+    return id < 0 ? null : id;
   }
 
   /** Terms that start with `term`, or are within a fifth of its letters of it (same first letter). */

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { indexOfSorted } from '../index/seek.js';
+import { writeAtomically } from './vectors.js';
 
 /** The parts of speech wink-lemmatizer knows. */
 export type LemmaPart = 'noun' | 'verb' | 'adjective';
@@ -24,25 +26,11 @@ export class LemmaTable {
 
   /** wink's lemma of a word for one part of speech, or undefined when the word is not in the table. */
   lemma(word: string, part: LemmaPart): string | undefined {
-    if (indexOf(this.words, word) < 0) return undefined;
+    if (indexOfSorted(this.words, word) < 0) return undefined;
     const { words, lemmas } = this.changed[part];
-    const at = indexOf(words, word);
+    const at = indexOfSorted(words, word);
     return at < 0 ? word : lemmas[at];
   }
-}
-
-/** The position of `word` in a sorted array, or -1. */
-function indexOf(sorted: readonly string[], word: string): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const here = sorted[middle] as string;
-    if (here === word) return middle;
-    if (here < word) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 /** On disk: each list is one string of lines, which JSON reads in a few milliseconds. */
@@ -59,17 +47,18 @@ function winkFiles(): { module: string; version: string } {
   return { module: require.resolve('wink-lemmatizer'), version };
 }
 
-export function lemmaTablePath(cacheDir: string): string {
-  return join(cacheDir, `lemmas-wink-${winkFiles().version}.json`);
+export function lemmaTablePath(cacheDir: string, version = winkFiles().version): string {
+  return join(cacheDir, `lemmas-wink-${version}.json`);
 }
 
 /** The table saved under `cacheDir`, or null when there is none (or it is damaged). */
 export function openLemmaTable(cacheDir: string): LemmaTable | null {
-  const path = lemmaTablePath(cacheDir);
+  const { version } = winkFiles();
+  const path = lemmaTablePath(cacheDir, version);
   if (!existsSync(path)) return null;
   try {
     const file = JSON.parse(readFileSync(path, 'utf8')) as TableFile;
-    if (file.version !== winkFiles().version || typeof file.words !== 'string') return null;
+    if (file.version !== version || typeof file.words !== 'string') return null;
     const lines = (text: string) => (text === '' ? [] : text.split('\n'));
     const changed = Object.fromEntries(PARTS.map((part) => {
       const { words, lemmas } = file.changed[part];
@@ -101,7 +90,7 @@ parentPort.postMessage(changed);
 /** Works the table out for `words` on a worker thread and saves it (written whole, then renamed). */
 export async function compileLemmaTable(cacheDir: string, words: readonly string[]): Promise<LemmaTable> {
   const { module, version } = winkFiles();
-  // Sorted by <, as indexOf compares; no word twice, and none with a line break in it.
+  // Sorted by <, as indexOfSorted compares; no word twice, and none with a line break in it.
   const sorted = [...new Set(words)].filter((word) => !word.includes('\n')).sort(byLessThan);
   const pairs = await new Promise<Record<LemmaPart, [string, string][]>>((resolve, reject) => {
     const worker = new Worker(WORKER, { eval: true, workerData: { module, words: sorted } });
@@ -114,11 +103,7 @@ export async function compileLemmaTable(cacheDir: string, words: readonly string
     version, words: sorted.join('\n'),
     changed: Object.fromEntries(PARTS.map((part) => [part, { words: changed[part].words.join('\n'), lemmas: changed[part].lemmas.join('\n') }])) as TableFile['changed'],
   };
-  const path = lemmaTablePath(cacheDir);
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(file));
-  renameSync(temporary, path);
+  writeAtomically(lemmaTablePath(cacheDir, version), JSON.stringify(file));
   return new LemmaTable(sorted, changed);
 }
 

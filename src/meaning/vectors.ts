@@ -151,7 +151,8 @@ function decode(file: Buffer): WordVectors {
   return new WordVectors(words, values, dims);
 }
 
-function writeAtomically(path: string, data: Buffer): void {
+/** Writes a file whole, then renames it into place: a reader never sees half of it. */
+export function writeAtomically(path: string, data: Buffer | string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
