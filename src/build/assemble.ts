@@ -4,7 +4,7 @@ import { seek } from '../index/seek.js';
 import { SpeakerDirectory, type Speaker } from '../search/speakers.js';
 import { ArticleTable, type ArticleTableData, type IndexedArticle } from '../index/articleTable.js';
 import { UNNAMED_SOURCE, groupBySpeaker, listCopies, listStatements, SentenceStore, type SentenceStoreData } from '../index/sentenceStore.js';
-import { invert, type Postings, type TermIndexData } from '../index/termIndex.js';
+import { averageOf, invert, normTable, sumOf, type Postings, type TermIndexData } from '../index/postings.js';
 import { termBounds } from '../index/topDocuments.js';
 import { Interner } from '../index/interner.js';
 import type { Part, PersonRecord } from './part.js';
@@ -41,7 +41,9 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
   });
   Object.assign(store, listStatements(store.statementOf));
   const postings = joinTerms(parts);
-  const terms: TermIndexData = { ...postings, ...termBounds(postings, store.copyOf) };
+  // One segment over every document: its bounds at the average length of all of them.
+  const norms = normTable(averageOf(sumOf(postings.lengths), postings.lengths.length));
+  const terms: TermIndexData = { ...postings, ...termBounds(postings, 0, norms, store.copyOf) };
   return {
     articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms,
     lookup: lookupTables(speakers.speakers), failures,
@@ -94,7 +96,7 @@ export async function joinIndex(arrays: IndexArrays, objects: IndexObjects): Pro
 export function indexBuffers(data: IndexData): ArrayBuffer[] {
   const { store, terms, articles } = data;
   const buffers = [...Object.values(lookupToWire(data.lookup).arrays), articles.lines, articles.lineStarts, articles.sentences, articles.statements, articles.firstSentence, store.text, store.articleStarts, store.article, store.start, store.end, store.paragraph, store.speaker, store.quote,
-    store.confidence, store.cue, store.textHash, store.copyOf, store.copyGroups, store.copyMembers, store.bySpeakerStarts, store.bySpeaker, store.quoteKey, store.statementOf, store.statementGroups, store.statementMembers, terms.offsets, terms.docs, terms.freqs, terms.norms, terms.maxImpacts, terms.distinct].map((a) => a.buffer);
+    store.confidence, store.cue, store.textHash, store.copyOf, store.copyGroups, store.copyMembers, store.bySpeakerStarts, store.bySpeaker, store.quoteKey, store.statementOf, store.statementGroups, store.statementMembers, terms.offsets, terms.docs, terms.freqs, terms.lengths, terms.maxImpacts, terms.distinct].map((a) => a.buffer);
   return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => !(typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer));
 }
 

@@ -3,7 +3,7 @@ import { analyzeArticle } from '../attribution/attribute.js';
 import type { ArticlePerson } from '../attribution/people.js';
 import { Growable } from '../index/growable.js';
 import { utf8Offsets, sentenceHash, UNNAMED_SOURCE } from '../index/sentenceStore.js';
-import { TermIndexBuilder } from '../index/termIndex.js';
+import { TermIndexBuilder } from '../index/postings.js';
 import { Interner } from '../index/interner.js';
 import { createHash } from 'node:crypto';
 import { quoteSignature } from '../statements/quotedWords.js';

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { CORPUS_EXTENSIONS, listFiles } from '../corpus/files.js';
 import type { IndexData } from './assemble.js';
 import type { SentenceStoreData } from '../index/sentenceStore.js';
-import type { TermIndexData } from '../index/termIndex.js';
+import type { TermIndexData } from '../index/postings.js';
 import type { ArticleTableData } from '../index/articleTable.js';
-import { BM25 } from '../index/termIndex.js';
+import { BM25 } from '../index/postings.js';
 import { lookupFromWire, lookupToWire, type LookupArrays, type LookupText } from '../search/speakerLookup.js';
 
 /** Bump when the analysis or the index format changes: old snapshots are then never trusted. */
-export const INDEX_VERSION = 11;
+export const INDEX_VERSION = 12;
 const PREFIX = 'index-';
 
 type ArrayName = Exclude<keyof SentenceStoreData, 'cues'> | `terms.${Exclude<keyof TermIndexData, 'terms'>}` | `articles.${keyof ArticleTableData}` | `lookup.${keyof LookupArrays}`;
@@ -137,7 +137,7 @@ function arraysOf(data: IndexData): [ArrayName, Typed][] {
     ['text', store.text], ['articleStarts', store.articleStarts], ['article', store.article], ['start', store.start], ['end', store.end],
     ['paragraph', store.paragraph], ['speaker', store.speaker], ['quote', store.quote], ['confidence', store.confidence], ['cue', store.cue],
     ['textHash', store.textHash], ['copyOf', store.copyOf], ['copyGroups', store.copyGroups], ['copyMembers', store.copyMembers], ['bySpeakerStarts', store.bySpeakerStarts], ['bySpeaker', store.bySpeaker],
-    ['quoteKey', store.quoteKey], ['statementOf', store.statementOf], ['statementGroups', store.statementGroups], ['statementMembers', store.statementMembers], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.norms', terms.norms], ['terms.maxImpacts', terms.maxImpacts], ['terms.distinct', terms.distinct],
+    ['quoteKey', store.quoteKey], ['statementOf', store.statementOf], ['statementGroups', store.statementGroups], ['statementMembers', store.statementMembers], ['terms.offsets', terms.offsets], ['terms.docs', terms.docs], ['terms.freqs', terms.freqs], ['terms.lengths', terms.lengths], ['terms.maxImpacts', terms.maxImpacts], ['terms.distinct', terms.distinct],
   ];
 }
 
@@ -268,7 +268,7 @@ function readData(folder: string, meta: Meta, bytes: Uint8Array): IndexData {
     },
     terms: {
       terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),
-      freqs: get('terms.freqs'), norms: get('terms.norms'), maxImpacts: get('terms.maxImpacts'), distinct: get('terms.distinct'),
+      freqs: get('terms.freqs'), lengths: get('terms.lengths'), maxImpacts: get('terms.maxImpacts'), distinct: get('terms.distinct'),
     },
     lookup: lookupFromWire(meta.lookup, {
       forms: get('lookup.forms'), quotedForms: get('lookup.quotedForms'), quotedWords: get('lookup.quotedWords'),

@@ -1,18 +1,13 @@
-import { Growable } from './growable.js';
 import { editDistance, indexTerm, words } from './terms.js';
-import { Interner } from './interner.js';
-import { impact, topDocuments, topDocumentsWhere, type RankingContext } from './topDocuments.js';
 import { indexOfSorted, seek } from './seek.js';
+import { TopHits } from './topHits.js';
+import { averageOf, normTable, sumOf, termsOfText, type Postings, type TermIndexData } from './postings.js';
+import { accumulateSegment, boundAt, impact, intersect, markMatches, rankSegment, termBounds, type QueryTerm, type Scoring, type SegmentView } from './topDocuments.js';
+import { mergePostings } from './merge.js';
 import type { Boost, Hit, Ranking, RelatedTerm, TermSearch } from './search.js';
 
 export type { Boost, Hit, Ranking, RelatedTerm } from './search.js';
-
-/**
- * BM25+ parameters, tuned for one-sentence documents: their lengths vary little and say little
- * about verbosity, so length normalisation is weak (b 0.3; 0.75 is usual for pages); a term
- * rarely repeats in a sentence, so the usual saturation (k1 1.2) and the BM25+ floor (d 0.5) stay.
- */
-export const BM25 = { k1: 1.2, b: 0.3, d: 0.5 };
+export { BM25, TermIndexBuilder, invert, type Postings, type TermIndexData } from './postings.js';
 
 /** Weights of approximate matches, used only when no word of the query matches exactly. */
 const FUZZY_WEIGHT = 0.45;
@@ -20,82 +15,347 @@ const PREFIX_WEIGHT = 0.375;
 // A fifth of a word's letters may differ in the fallback (at least one).
 const FUZZY_SHARE = 0.2;
 const MIN_PREFIX = 3;
+// Past this many query terms (a fuzzy or prefix fallback can expand to hundreds), comparing every
+// list at every document costs more than accumulating scores in an array.
+const MAX_MERGED_TERMS = 8;
 
-/** The arrays that make up a term index: plain typed arrays and one sorted term list. */
-export interface TermIndexData {
-  /** Terms in sorted order; a term's id is its position. */
-  terms: string[];
-  /** Postings of term t: docs[offsets[t] .. offsets[t + 1]), with their term frequencies. */
-  offsets: Uint32Array;
-  docs: Uint32Array;
-  freqs: Uint8Array;
-  /** Per document: k1 · (1 − b + b · length / average length), BM25's length term (see lengthNorms). */
-  norms: Float32Array;
-  /** Per term: the highest impact of its postings, and how many of its documents are distinct texts (see termBounds). */
-  maxImpacts: Float32Array;
-  distinct: Uint32Array;
+/** One segment: postings over the ids [first, first + count), and what changed in it since it was made. */
+interface Segment {
+  data: TermIndexData;
+  first: number;
+  count: number;
+  /** The average length its bounds (maxImpacts) were computed at. */
+  boundAverage: number;
+  /** How many of its documents are deleted; per term id, live documents lost and distinct texts gained or lost since it was made. */
+  deletedCount: number;
+  dfChange: Map<number, number>;
+  distinctChange: Map<number, number>;
 }
 
-/** The postings alone, before the per-term figures that need the whole index. */
-export type Postings = Omit<TermIndexData, 'maxImpacts' | 'distinct'>;
+/** A query term as the whole index sees it: its weight, and its id in each segment (-1 where absent). */
+interface ResolvedTerm {
+  idf: number;
+  ids: Int32Array;
+}
 
 /**
- * An inverted index over sentences in typed arrays: about 5 bytes a posting, no object per
- * term or document, so it stays small at a million sentences, moves between threads without
- * copying, and saves as raw bytes.
+ * An inverted index over sentences in typed arrays, in segments: about 5 bytes a posting, no
+ * object per term or document, so it stays small at a million sentences, moves between threads
+ * without copying, and saves as raw bytes. A full build is one segment; a document added later
+ * goes into a new small segment (ids only grow), a removed one is marked deleted, and segments
+ * are merged into one. Every score uses corpus-wide statistics (live documents, their average
+ * length, each term's live document frequency), and sums a document's terms in the query's
+ * order, so an answer does not depend on how the documents are split into segments: it equals
+ * that of one segment built over the live documents.
  */
 export class TermIndex implements TermSearch {
-  private readonly norms: Float32Array;
-  private readonly ranking: RankingContext;
+  private segments: Segment[] = [];
+  private copyOf: Int32Array;
+  /** Deletion marks by global id (ids are never reused). */
+  private deleted = new Uint8Array(0);
+  private live = 0;
+  private totalLength = 0;
+  private scoring: Scoring;
+  private normsAverage = NaN;
   private readonly stems = new Map<string, string | null>();
 
   /** `copyOf`: per document, -1 for the first with its text (repeats are ranked, but counted once). */
-  constructor(readonly data: TermIndexData, copyOf: Int32Array) {
-    // Norms and bounds are computed where the index is built: putting an index in service makes no pass over it.
-    this.norms = data.norms;
-    const documents = data.norms.length;
-    this.ranking = { data, copyOf, scratch: new Float64Array(documents), touched: new Uint32Array(documents), marks: new Uint8Array(documents) };
+  constructor(data: TermIndexData, copyOf: Int32Array) {
+    this.copyOf = copyOf;
+    this.scoring = { norms: new Float32Array(0), copyOf, scratch: new Float64Array(0), touched: new Uint32Array(0), marks: new Uint8Array(0) };
+    // Bounds are computed where the index is built, at the average of all its documents.
+    const total = sumOf(data.lengths);
+    this.addSegment(data, 0, averageOf(total, data.lengths.length));
   }
 
   get documentCount(): number {
-    return this.data.norms.length;
+    return this.live;
+  }
+
+  /** The id the next added document gets: one past every id so far. */
+  get nextId(): number {
+    const last = this.segments[this.segments.length - 1];
+    return last ? last.first + last.count : 0;
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** The sorted term list of each segment (what the index holds besides numbers). */
+  termLists(): readonly (readonly string[])[] {
+    return this.segments.map((s) => s.data.terms);
+  }
+
+  /**
+   * Adds documents with ids from `nextId` on, as a new segment. `copyOf` covers them already
+   * (it may be a new, longer array): whether each is the first with its text.
+   */
+  append(postings: Postings, copyOf: Int32Array): void {
+    const first = this.nextId;
+    this.copyOf = copyOf;
+    this.scoring.copyOf = copyOf;
+    const average = averageOf(sumOf(postings.lengths), postings.lengths.length);
+    const bounds = termBounds(postings, first, normTable(average), copyOf);
+    this.addSegment({ ...postings, ...bounds }, first, average);
+  }
+
+  /** Marks a document deleted; `text` is its text (whose terms it is listed under). */
+  remove(doc: number, text: string): void {
+    const segment = this.segmentOf(doc);
+    if (!segment || this.deleted[doc] === 1) return;
+    this.deleted[doc] = 1;
+    segment.deletedCount++;
+    this.live--;
+    this.totalLength -= segment.data.lengths[doc - segment.first] as number;
+    const original = (this.copyOf[doc] as number) < 0;
+    for (const id of this.idsIn(segment, text)) {
+      change(segment.dfChange, id, -1);
+      if (original) change(segment.distinctChange, id, -1);
+    }
+  }
+
+  /** A repeat became the first with its text (the earlier ones were removed): the caller set copyOf[doc] to -1. */
+  promote(doc: number, text: string): void {
+    const segment = this.segmentOf(doc);
+    if (!segment || this.deleted[doc] === 1) return;
+    for (const id of this.idsIn(segment, text)) change(segment.distinctChange, id, 1);
+  }
+
+  /** Merges segments [from, to) into one without their deleted documents. */
+  merge(from: number, to: number): void {
+    const parts = this.segments.slice(from, to);
+    const firstPart = parts[0];
+    if (parts.length < 2 || !firstPart) return;
+    const merged = this.mergedSegment(parts);
+    this.segments.splice(from, parts.length, merged);
+  }
+
+  private mergedSegment(parts: Segment[]): Segment {
+    const first = (parts[0] as Segment).first;
+    const postings = mergePostings(parts.map((s) => this.view(s)));
+    const count = postings.lengths.length;
+    let total = 0;
+    let live = 0;
+    for (let doc = first; doc < first + count; doc++) {
+      if (this.deleted[doc] === 1) continue;
+      total += postings.lengths[doc - first] as number;
+      live++;
+    }
+    const average = averageOf(total, live);
+    const bounds = termBounds(postings, first, normTable(average), this.copyOf);
+    return { data: { ...postings, ...bounds }, first, count, boundAverage: average, deletedCount: 0, dfChange: new Map(), distinctChange: new Map() };
+  }
+
+  private addSegment(data: TermIndexData, first: number, boundAverage: number): void {
+    const count = data.lengths.length;
+    this.segments.push({ data, first, count, boundAverage, deletedCount: 0, dfChange: new Map(), distinctChange: new Map() });
+    this.live += count;
+    this.totalLength += sumOf(data.lengths);
+    this.reserve(first + count);
+  }
+
+  /** Grows the arrays indexed by document id to hold `ids` ids. */
+  private reserve(ids: number): void {
+    if (this.deleted.length >= ids) return;
+    const deleted = new Uint8Array(ids);
+    deleted.set(this.deleted);
+    this.deleted = deleted;
+    this.scoring.scratch = new Float64Array(ids);
+    this.scoring.touched = new Uint32Array(ids);
+    this.scoring.marks = new Uint8Array(ids);
+  }
+
+  private segmentOf(doc: number): Segment | undefined {
+    const { segments } = this;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const s = segments[mid] as Segment;
+      if (doc < s.first) high = mid - 1;
+      else if (doc >= s.first + s.count) low = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+
+  private idsIn(segment: Segment, text: string): number[] {
+    return termsOfText(text).map((term) => indexOfSorted(segment.data.terms, term)).filter((id) => id >= 0);
+  }
+
+  private view(segment: Segment): SegmentView {
+    return { data: segment.data, first: segment.first, deleted: segment.deletedCount > 0 ? this.deleted : null };
+  }
+
+  /** The scoring context at the current corpus-wide average length (the norms table is remade only when it changed). */
+  private current(): Scoring {
+    const average = this.average();
+    if (average !== this.normsAverage) {
+      this.scoring.norms = normTable(average);
+      this.normsAverage = average;
+    }
+    return this.scoring;
+  }
+
+  private average(): number {
+    return averageOf(this.totalLength, this.live);
   }
 
   /** The given documents (a speaker's statements) that match any query word, unordered. */
   searchAmong(query: readonly string[], among: readonly number[]): Hit[] {
-    return this.scoreAmong(this.weighted(query), among);
+    const terms = this.weighted(query);
+    const { norms } = this.current();
+    const hits: Hit[] = [];
+    for (const doc of among) {
+      const segment = this.segmentOf(doc);
+      if (!segment || this.deleted[doc] === 1) continue;
+      const { offsets, docs, freqs, lengths } = segment.data;
+      const s = this.segments.indexOf(segment);
+      const norm = norms[lengths[doc - segment.first] as number] as number;
+      let score = 0;
+      for (const { term, weight } of terms) {
+        const id = term.ids[s] as number;
+        if (id < 0) continue;
+        const end = offsets[id + 1] as number;
+        const p = seek(docs, offsets[id] as number, end, doc);
+        if (p < end && docs[p] === doc) score += term.idf * weight * impact(freqs[p] as number, norm);
+      }
+      if (score > 0) hits.push({ id: doc, score });
+    }
+    return hits;
   }
 
   /**
-   * The `k` best documents of the whole index for any query word (ties: lower id first), each
-   * score multiplied by the boost; how many documents match, and how many distinct texts.
+   * The `k` best documents for any query word (ties: lower id first), each score multiplied by
+   * the boost; how many documents match, and how many distinct texts.
    */
   top(query: readonly string[], k: number, boost?: Boost, related: readonly RelatedTerm[] = []): Ranking {
-    const terms = this.weighted(query, related).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
-    return topDocuments(this.ranking, terms, k, boost);
+    const terms = this.weighted(query, related).map(({ term, weight }) => ({ ids: term.ids, idf: term.idf * weight }));
+    const scoring = this.current();
+    const best = new TopHits(k);
+    if (terms.length === 0) return { hits: [], matched: 0, counted: 0 };
+    if (terms.length > MAX_MERGED_TERMS) return this.accumulated(scoring, terms, best, null, boost);
+    const average = this.average();
+    this.segments.forEach((segment, s) => {
+      const local = this.localTerms(segment, s, terms, average);
+      rankSegment(this.view(segment), scoring, local, best, boost);
+    });
+    return { hits: best.sorted(), ...this.countMatches(scoring, terms) };
   }
 
-  /** As `top`, among the documents `keep` accepts (a filter by date or outlet). */
+  /**
+   * As `top`, among the documents `keep` accepts (a filter by date or outlet), with exact
+   * counts of the accepted matches and of their distinct texts. Every posting is scored: a
+   * filtered question cannot use the bounds, which are over all documents.
+   */
   topWhere(query: readonly string[], k: number, keep: (doc: number) => boolean, boost?: Boost, related: readonly RelatedTerm[] = []): Ranking {
-    const terms = this.weighted(query, related).map(({ id, weight }) => ({ id, idf: this.idf(id) * weight }));
-    return topDocumentsWhere(this.ranking, terms, k, keep, boost);
+    const terms = this.weighted(query, related).map(({ term, weight }) => ({ ids: term.ids, idf: term.idf * weight }));
+    return this.accumulated(this.current(), terms, new TopHits(k), keep, boost);
+  }
+
+  /**
+   * Every live posting scored into one array across segments, then every document `keep`
+   * accepts (all when null) offered, with counts of those and of their distinct texts.
+   */
+  private accumulated(scoring: Scoring, terms: ResolvedTerm[], best: TopHits, keep: ((doc: number) => boolean) | null, boost?: Boost): Ranking {
+    let count = 0;
+    this.segments.forEach((segment, s) => {
+      count = accumulateSegment(this.view(segment), scoring, this.localTerms(segment, s, terms, 1), count);
+    });
+    const counts = keep ? offerKept(scoring, count, best, keep, boost) : offerAll(scoring, count, best, boost);
+    return { hits: best.sorted(), ...counts };
+  }
+
+  /** The query's terms present in one segment, in the query's order, with their bounds there. */
+  private localTerms(segment: Segment, s: number, terms: readonly ResolvedTerm[], average: number): QueryTerm[] {
+    const out: QueryTerm[] = [];
+    for (const term of terms) {
+      const id = term.ids[s] as number;
+      if (id < 0) continue;
+      const bound = term.idf * boundAt(segment.data.maxImpacts[id] as number, segment.boundAverage, average);
+      out.push({ id, idf: term.idf, bound });
+    }
+    return out;
+  }
+
+  /** How many live documents hold any of the terms, and how many distinct texts. */
+  private countMatches(scoring: Scoring, terms: readonly ResolvedTerm[]): { matched: number; counted: number } {
+    const [a, b] = terms;
+    if (!a) return { matched: 0, counted: 0 };
+    let matched = 0;
+    let counted = 0;
+    if (terms.length <= 2) {
+      this.segments.forEach((segment, s) => {
+        const one = this.counts(segment, a.ids[s] as number);
+        matched += one.df;
+        counted += one.distinct;
+        if (!b) return;
+        const two = this.counts(segment, b.ids[s] as number);
+        matched += two.df;
+        counted += two.distinct;
+        if ((a.ids[s] as number) < 0 || (b.ids[s] as number) < 0) return;
+        const both = intersect(this.view(segment), scoring.copyOf, a.ids[s] as number, b.ids[s] as number);
+        matched -= both.both;
+        counted -= both.bothDistinct;
+      });
+      return { matched, counted };
+    }
+    const marked: number[] = [];
+    this.segments.forEach((segment, s) => {
+      const found = markMatches(this.view(segment), scoring, this.localTerms(segment, s, terms, 1), marked);
+      matched += found.matched;
+      counted += found.counted;
+    });
+    for (const doc of marked) scoring.marks[doc] = 0;
+    return { matched, counted };
+  }
+
+  /** A term's live documents in a segment, and how many are distinct texts. */
+  private counts(segment: Segment, id: number): { df: number; distinct: number } {
+    if (id < 0) return { df: 0, distinct: 0 };
+    const { offsets, distinct } = segment.data;
+    return {
+      df: (offsets[id + 1] as number) - (offsets[id] as number) + (segment.dfChange.get(id) ?? 0),
+      distinct: (distinct[id] as number) + (segment.distinctChange.get(id) ?? 0),
+    };
   }
 
   /**
    * The query's terms and their weights: exact matches, and the related terms the index has
    * (words of the same meaning, at their lower weights); approximate ones only if neither matches.
    */
-  private weighted(query: readonly string[], related: readonly RelatedTerm[] = []): { id: number; weight: number }[] {
-    const terms = this.queryTerms(query);
-    const exact = terms.flatMap((term) => this.termId(term) ?? []).map((id) => ({ id, weight: 1 }));
-    const own = new Set(exact.map((t) => t.id));
-    const widened = new Map<number, number>();
-    for (const { term, weight } of related) {
-      const id = this.termId(term);
-      if (id !== null && !own.has(id) && (widened.get(id) ?? 0) < weight) widened.set(id, weight);
+  private weighted(query: readonly string[], related: readonly RelatedTerm[] = []): { term: ResolvedTerm; weight: number }[] {
+    const names = this.queryTerms(query);
+    const exact: { term: ResolvedTerm; weight: number }[] = [];
+    const own = new Set<string>();
+    for (const name of names) {
+      const term = this.resolve(name);
+      if (term) exact.push({ term, weight: 1 });
+      if (term) own.add(name);
     }
-    const all = [...exact, ...[...widened].map(([id, weight]) => ({ id, weight }))];
-    return all.length > 0 ? all : terms.flatMap((term) => this.approximate(term));
+    const widened = new Map<string, { term: ResolvedTerm; weight: number }>();
+    for (const { term: name, weight } of related) {
+      if (own.has(name) || (widened.get(name)?.weight ?? 0) >= weight) continue;
+      const term = this.resolve(name);
+      if (term) widened.set(name, { term, weight });
+    }
+    const all = [...exact, ...widened.values()];
+    return all.length > 0 ? all : names.flatMap((name) => this.approximate(name).map(({ resolved, weight }) => ({ term: resolved, weight })));
+  }
+
+  /** A term's corpus-wide weight and its id in each segment; null when no live document holds it. */
+  private resolve(name: string): ResolvedTerm | null {
+    return this.resolvedFrom(Int32Array.from(this.segments, (segment) => indexOfSorted(segment.data.terms, name)));
+  }
+
+  private resolvedFrom(ids: Int32Array): ResolvedTerm | null {
+    let df = 0;
+    this.segments.forEach((segment, s) => {
+      if ((ids[s] as number) >= 0) df += this.counts(segment, ids[s] as number).df;
+    });
+    if (df <= 0) return null;
+    return { ids, idf: Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) };
   }
 
   /** Query words as index terms (folded, stemmed, no stop words), each once. */
@@ -119,175 +379,114 @@ export class TermIndex implements TermSearch {
 
   /** How much a term tells (its inverse document frequency); 0 for a term no document has. */
   weightOf(term: string): number {
-    const id = this.termId(term);
-    return id === null ? 0 : this.idf(id);
+    return this.resolve(term)?.idf ?? 0;
   }
 
-  /** Whether any document with id in [from, to) holds the term (an article's sentences are such a range). */
+  /** Whether any live document with id in [from, to) holds the term (an article's sentences are such a range). */
   occursIn(term: string, from: number, to: number): boolean {
-    const id = this.termId(term);
-    if (id === null) return false;
-    const { offsets, docs } = this.data;
-    const end = offsets[id + 1] as number;
-    // Postings are in document order: the first at or after `from` tells.
-    const at = seek(docs, offsets[id] as number, end, from);
-    return at < end && (docs[at] as number) < to;
+    for (const segment of this.segments) {
+      if (segment.first >= to || segment.first + segment.count <= from) continue;
+      const id = indexOfSorted(segment.data.terms, term);
+      if (id < 0) continue;
+      const { offsets, docs } = segment.data;
+      const end = offsets[id + 1] as number;
+      // Postings are in document order: the first live one at or after `from` tells.
+      for (let at = seek(docs, offsets[id] as number, end, from); at < end && (docs[at] as number) < to; at++) {
+        if (this.deleted[docs[at] as number] !== 1) return true;
+      }
+    }
+    return false;
   }
 
-  /** Binary search in the sorted term list. */
-  termId(term: string): number | null {
-    const id = indexOfSorted(this.data.terms, term);
-    return id < 0 ? null : id;
-  }
-
-  /** Terms that start with `term`, or are within a fifth of its letters of it (same first letter). */
-  private approximate(term: string): { id: number; weight: number }[] {
-    const { terms } = this.data;
+  /**
+   * Terms that start with `term`, or are within a fifth of its letters of it (same first
+   * letter), that some live document holds: in sorted order, as one segment over the live
+   * documents would list them.
+   */
+  private approximate(term: string): { name: string; weight: number; resolved: ResolvedTerm }[] {
     const first = term[0] ?? '';
     const maxDistance = Math.max(1, Math.floor(term.length * FUZZY_SHARE));
-    const out: { id: number; weight: number }[] = [];
-    for (let id = this.lowerBound(first); id < terms.length && (terms[id] as string).startsWith(first); id++) {
-      const candidate = terms[id] as string;
-      if (term.length >= MIN_PREFIX && candidate.startsWith(term)) out.push({ id, weight: PREFIX_WEIGHT });
-      else if (Math.abs(candidate.length - term.length) <= maxDistance && editDistance(term, candidate, maxDistance) <= maxDistance) {
-        out.push({ id, weight: FUZZY_WEIGHT });
+    const found = new Map<string, { weight: number; ids: Int32Array }>();
+    this.segments.forEach((segment, s) => {
+      const { terms } = segment.data;
+      for (let id = lowerBound(terms, first); id < terms.length && (terms[id] as string).startsWith(first); id++) {
+        const candidate = terms[id] as string;
+        const known = found.get(candidate);
+        if (known) {
+          known.ids[s] = id;
+          continue;
+        }
+        let weight = 0;
+        if (term.length >= MIN_PREFIX && candidate.startsWith(term)) weight = PREFIX_WEIGHT;
+        else if (Math.abs(candidate.length - term.length) <= maxDistance && editDistance(term, candidate, maxDistance) <= maxDistance) weight = FUZZY_WEIGHT;
+        if (weight === 0) continue;
+        const ids = new Int32Array(this.segments.length).fill(-1);
+        ids[s] = id;
+        found.set(candidate, { weight, ids });
       }
+    });
+    const out: { name: string; weight: number; resolved: ResolvedTerm }[] = [];
+    for (const [name, { weight, ids }] of found) {
+      const resolved = this.resolvedFrom(ids);
+      if (resolved) out.push({ name, weight, resolved });
     }
-    return out;
-  }
-
-  private lowerBound(prefix: string): number {
-    const { terms } = this.data;
-    let low = 0;
-    let high = terms.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((terms[mid] as string) < prefix) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  private idf(term: number): number {
-    const df = (this.data.offsets[term + 1] as number) - (this.data.offsets[term] as number);
-    return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
-  }
-
-  private termScore(idf: number, freq: number, doc: number): number {
-    return idf * impact(freq, this.norms[doc] as number);
-  }
-
-  /** Scores only the given documents: a binary search in each query term's postings. */
-  private scoreAmong(terms: { id: number; weight: number }[], among: readonly number[]): Hit[] {
-    const { offsets, docs, freqs } = this.data;
-    const hits: Hit[] = [];
-    for (const doc of among) {
-      let score = 0;
-      for (const { id: term, weight } of terms) {
-        const end = offsets[term + 1] as number;
-        const p = seek(docs, offsets[term] as number, end, doc);
-        if (p < end && docs[p] === doc) score += this.termScore(this.idf(term) * weight, freqs[p] as number, doc);
-      }
-      if (score > 0) hits.push({ id: doc, score });
-    }
-    return hits;
+    return this.segments.length === 1 ? out : out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 }
 
-// Words as written → index terms, shared by every builder on a thread: a build makes one builder
-// per slice of 50 articles, and folding and stemming each word anew was ~10% of its time.
-const builderStems = new Map<string, string | null>();
-const MAX_BUILDER_STEMS = 500_000;
-
-function stemOf(word: string): string | null {
-  let term = builderStems.get(word);
-  if (term === undefined) {
-    term = indexTerm(word);
-    if (builderStems.size < MAX_BUILDER_STEMS) builderStems.set(word, term);
+/** Offers every accumulated document; counts them and the first copies among them. */
+function offerAll({ copyOf, scratch, touched }: Scoring, count: number, best: TopHits, boost?: Boost): { matched: number; counted: number } {
+  const factors = boost?.factors;
+  const scale = boost?.scale ?? 0;
+  let counted = 0;
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i] as number;
+    const score = scratch[doc] as number;
+    scratch[doc] = 0;
+    if ((copyOf[doc] as number) < 0) counted++;
+    best.offer(doc, factors ? score * (1 + (factors[doc] as number) * scale) : score);
   }
-  return term;
+  return { matched: count, counted };
 }
 
-/** Builds a term index from documents added in id order 0, 1, 2, … */
-export class TermIndexBuilder {
-  private readonly names = new Interner();
-  private readonly docTerms = new Growable(Uint32Array);
-  private readonly docFreqs = new Growable(Uint8Array);
-  private readonly docStarts = new Growable(Uint32Array);
-  private readonly lengths = new Growable(Uint16Array);
-
-  /** Each word as written → this builder's term id, or -1 for a stop word: one lookup per word. */
-  private readonly wordIds = new Map<string, number>();
-
-  add(text: string): void {
-    const counts = new Map<number, number>();
-    let length = 0;
-    for (const word of words(text)) {
-      const id = this.wordId(word);
-      if (id < 0) continue;
-      length++;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+/** Offers the accumulated documents `keep` accepts; counts them, and their texts by first copy. */
+function offerKept({ copyOf, scratch, touched, marks }: Scoring, count: number, best: TopHits, keep: (doc: number) => boolean, boost?: Boost): { matched: number; counted: number } {
+  const factors = boost?.factors;
+  const scale = boost?.scale ?? 0;
+  let matched = 0;
+  let counted = 0;
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i] as number;
+    const score = scratch[doc] as number;
+    scratch[doc] = 0;
+    if (!keep(doc)) continue;
+    matched++;
+    // A text counts once, by its first copy, whether or not that copy passes the filter.
+    const first = (copyOf[doc] as number) < 0 ? doc : (copyOf[doc] as number);
+    if (!marks[first]) {
+      marks[first] = 1;
+      counted++;
     }
-    this.docStarts.push(this.docTerms.length);
-    for (const [id, count] of counts) {
-      this.docTerms.push(id);
-      this.docFreqs.push(Math.min(count, 255));
-    }
-    this.lengths.push(Math.min(length, 65_535));
+    best.offer(doc, factors ? score * (1 + (factors[doc] as number) * scale) : score);
   }
-
-  private wordId(word: string): number {
-    let id = this.wordIds.get(word);
-    if (id === undefined) {
-      const term = stemOf(word);
-      id = term === null ? -1 : this.names.id(term);
-      this.wordIds.set(word, id);
-    }
-    return id;
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i] as number;
+    marks[(copyOf[doc] as number) < 0 ? doc : (copyOf[doc] as number)] = 0;
   }
-
-  /** The documents' term lists against this builder's own dictionary, for merging elsewhere. */
-  documents(): { terms: string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array } {
-    return { terms: this.names.values, docStarts: this.docStarts.finish(), docTerms: this.docTerms.finish(), docFreqs: this.docFreqs.finish(), lengths: this.lengths.finish() };
-  }
-
+  return { matched, counted };
 }
 
-/**
- * Inverts per-document term lists into postings sorted by document, with the terms renumbered
- * in sorted order (so a term's id is its place in the sorted list).
- */
-export function invert(input: { terms: readonly string[]; docStarts: Uint32Array; docTerms: Uint32Array; docFreqs: Uint8Array; lengths: Uint16Array }): Postings {
-  const names = input.terms;
-  const order = names.map((_, id) => id).sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : 1));
-  const rank = new Uint32Array(order.length);
-  order.forEach((id, position) => (rank[id] = position));
-  const { docTerms, docFreqs, docStarts: starts } = input;
-  const counts = new Uint32Array(order.length + 1);
-  for (const id of docTerms) counts[(rank[id] as number) + 1]!++;
-  const offsets = new Uint32Array(order.length + 1);
-  for (let t = 0; t < order.length; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t + 1] as number);
-  const fill = offsets.slice(0, order.length);
-  const docs = new Uint32Array(docTerms.length);
-  const freqs = new Uint8Array(docTerms.length);
-  for (let doc = 0; doc < starts.length; doc++) {
-    const end = doc + 1 < starts.length ? (starts[doc + 1] as number) : docTerms.length;
-    for (let p = starts[doc] as number; p < end; p++) {
-      const term = rank[docTerms[p] as number] as number;
-      const at = fill[term]!++;
-      docs[at] = doc;
-      freqs[at] = docFreqs[p] as number;
-    }
-  }
-  return { terms: order.map((id) => names[id] as string), offsets, docs, freqs, norms: lengthNorms(input.lengths) };
+function change(map: Map<number, number>, id: number, by: number): void {
+  map.set(id, (map.get(id) ?? 0) + by);
 }
 
-/** BM25's length term of each document, from its count of terms. */
-function lengthNorms(lengths: Uint16Array): Float32Array {
-  let total = 0;
-  for (const length of lengths) total += length;
-  const average = lengths.length === 0 ? 1 : total / lengths.length;
-  const norms = new Float32Array(lengths.length);
-  for (let doc = 0; doc < lengths.length; doc++) norms[doc] = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[doc] as number)) / average);
-  return norms;
+function lowerBound(terms: readonly string[], prefix: string): number {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((terms[mid] as string) < prefix) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -1,47 +1,54 @@
-import { BM25, type TermIndexData } from './termIndex.js';
-import type { Boost, Ranking } from './search.js';
+import { BM25, type TermIndexData } from './postings.js';
+import type { Boost } from './search.js';
 import { TopHits } from './topHits.js';
 import { seek } from './seek.js';
 
-/** A query term: its id in the index and its weight (1 for exact matches, less for approximate ones). */
-export interface QueryTerm {
-  id: number;
-  idf: number;
+/**
+ * Ranking within one segment of the term index. A question runs these over every segment in id
+ * order with one TopHits, so the k-th best score found in earlier segments prunes the later ones
+ * and the result is that of one index over all documents (see termIndex.ts).
+ */
+
+/** One segment as ranking sees it. */
+export interface SegmentView {
+  data: TermIndexData;
+  /** The global id of its first document (its lengths are counted from there). */
+  first: number;
+  /** Deletion marks by global id, or null when none of this segment's documents is deleted. */
+  deleted: Uint8Array | null;
 }
 
-/** What ranking reads besides the postings: reused scratch space, and which documents repeat an earlier text. */
-export interface RankingContext {
-  data: TermIndexData;
-  /** -1 for the first document with its text; a repeat is ranked but counted once. */
+/** What one question's ranking shares across segments: norms by length, copies, scratch space. */
+export interface Scoring {
+  /** BM25's length term by document length, at the corpus-wide average (normTable). */
+  norms: Float32Array;
+  /** -1 for the first document with its text; a repeat is ranked but counted once. By global id. */
   copyOf: Int32Array;
   scratch: Float64Array;
   touched: Uint32Array;
   marks: Uint8Array;
 }
 
-// Past this many query terms (a fuzzy or prefix fallback can expand to hundreds), comparing every
-// list at every document costs more than accumulating scores in an array.
-const MAX_MERGED_TERMS = 8;
+/** A query term in one segment: its id there, its corpus-wide weight, and the most it can add there. */
+export interface QueryTerm {
+  id: number;
+  idf: number;
+  bound: number;
+}
+
 // Above any document id, and a small integer to V8 (0xffffffff would make every id a double).
 const NO_DOC = 0x7fffffff;
-
-/**
- * The `k` best documents holding any query term (BM25+, times the boost; ties: lower id first),
- * how many documents match, and how many distinct texts. Exact, but most postings of common
- * terms are never scored: see maxScore.
- */
-export function topDocuments(context: RankingContext, terms: readonly QueryTerm[], k: number, boost?: Boost): Ranking {
-  const best = new TopHits(k);
-  if (terms.length === 0) return { hits: [], matched: 0, counted: 0 };
-  if (terms.length > MAX_MERGED_TERMS) return accumulate(context, terms, best, boost);
-  if (terms.length <= 2) maxScoreUpToTwo(context, terms, best, boost);
-  else maxScore(context, terms, best, boost);
-  return { hits: best.sorted(), ...countMatches(context, terms) };
-}
 
 /** BM25+'s term-frequency part for one posting; times the term's idf, its score. */
 export function impact(freq: number, norm: number): number {
   return BM25.d + (freq * (BM25.k1 + 1)) / (freq + norm);
+}
+
+/** Offers the segment's documents holding any of the terms to `best` (BM25+ times the boost), most never scored: see maxScore. */
+export function rankSegment(segment: SegmentView, scoring: Scoring, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): void {
+  if (terms.length === 0) return;
+  if (terms.length <= 2) maxScoreUpToTwo(segment, scoring, terms, best, boost);
+  else maxScore(segment, scoring, terms, best, boost);
 }
 
 /**
@@ -51,9 +58,10 @@ export function impact(freq: number, norm: number): number {
  * longer walked, only probed for documents the stronger lists bring. A question of two common
  * words at a million sentences scores a few thousand postings instead of a few hundred thousand.
  */
-function maxScore({ data }: RankingContext, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): void {
-  const { offsets, docs, freqs, norms, maxImpacts } = data;
-  const sorted = terms.map((t) => ({ ...t, bound: t.idf * (maxImpacts[t.id] as number) })).sort((a, b) => a.bound - b.bound);
+function maxScore({ data, first, deleted }: SegmentView, { norms }: Scoring, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): void {
+  const { offsets, docs, freqs, lengths } = data;
+  const order = terms.map((_, i) => i).sort((a, b) => (terms[a] as QueryTerm).bound - (terms[b] as QueryTerm).bound);
+  const sorted = order.map((i) => terms[i] as QueryTerm);
   const n = sorted.length;
   const at = sorted.map((t) => offsets[t.id] as number);
   const end = sorted.map((t) => offsets[t.id + 1] as number);
@@ -62,11 +70,15 @@ function maxScore({ data }: RankingContext, terms: readonly QueryTerm[], best: T
   // upTo[i]: the most terms 0..i can add together.
   const upTo: number[] = [];
   sorted.forEach((t, i) => upTo.push((upTo[i - 1] ?? 0) + t.bound));
+  // A document's score is summed in the query's order, not the lists' (float addition is not
+  // associative): so it is the same whichever segment holds the document.
+  const parts = new Float64Array(n);
   const factors = boost?.factors;
   const scale = boost?.scale ?? 0;
   const maxFactor = boost ? 1 + boost.max * scale : 1;
-  let threshold = -Infinity;
+  let threshold = best.full ? best.floor : -Infinity;
   let essential = 0;
+  while (essential < n && (upTo[essential] as number) * maxFactor < threshold) essential++;
   for (;;) {
     let doc = NO_DOC;
     for (let i = essential; i < n; i++) if ((at[i] as number) < (end[i] as number) && (docs[at[i] as number] as number) < doc) doc = docs[at[i] as number] as number;
@@ -75,25 +87,39 @@ function maxScore({ data }: RankingContext, terms: readonly QueryTerm[], best: T
     // The most this document could score, from the lists that hold it and those no longer walked.
     let bound = essential > 0 ? (upTo[essential - 1] as number) : 0;
     for (let i = essential; i < n; i++) if ((at[i] as number) < (end[i] as number) && docs[at[i] as number] === doc) bound += bounds[i] as number;
-    if (bound * factor < threshold) {
+    if (bound * factor < threshold || (deleted !== null && deleted[doc] === 1)) {
       for (let i = essential; i < n; i++) if ((at[i] as number) < (end[i] as number) && docs[at[i] as number] === doc) at[i] = (at[i] as number) + 1;
       continue;
     }
-    const norm = norms[doc] as number;
-    let score = 0;
+    const norm = norms[lengths[doc - first] as number] as number;
+    parts.fill(0);
+    let partial = 0;
     for (let i = essential; i < n; i++) {
       const p = at[i] as number;
       if (p < (end[i] as number) && docs[p] === doc) {
-        score += (idf[i] as number) * impact(freqs[p] as number, norm);
+        const value = (idf[i] as number) * impact(freqs[p] as number, norm);
+        parts[order[i] as number] = value;
+        partial += value;
         at[i] = p + 1;
       }
     }
+    let pruned = false;
     for (let i = essential - 1; i >= 0; i--) {
-      if ((score + (upTo[i] as number)) * factor < threshold) break;
+      if ((partial + (upTo[i] as number)) * factor < threshold) {
+        pruned = true;
+        break;
+      }
       const p = seek(docs, at[i] as number, end[i] as number, doc);
       at[i] = p;
-      if (p < (end[i] as number) && docs[p] === doc) score += (idf[i] as number) * impact(freqs[p] as number, norm);
+      if (p < (end[i] as number) && docs[p] === doc) {
+        const value = (idf[i] as number) * impact(freqs[p] as number, norm);
+        parts[order[i] as number] = value;
+        partial += value;
+      }
     }
+    if (pruned) continue;
+    let score = 0;
+    for (let j = 0; j < n; j++) score += parts[j] as number;
     best.offer(doc, score * factor);
     if (best.full) {
       threshold = best.floor;
@@ -108,22 +134,24 @@ function maxScore({ data }: RankingContext, terms: readonly QueryTerm[], best: T
  * List 1 is the one with the higher bound; once the k-th best score passes what list 0 alone
  * could give, list 0 is only probed.
  */
-function maxScoreUpToTwo({ data }: RankingContext, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): void {
-  const { offsets, docs, freqs, norms, maxImpacts } = data;
-  const [weak, strong] = terms.length === 1 ? [null, terms[0] as QueryTerm] : orderByBound(terms[0] as QueryTerm, terms[1] as QueryTerm, maxImpacts);
+function maxScoreUpToTwo({ data, first, deleted }: SegmentView, { norms }: Scoring, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): void {
+  const { offsets, docs, freqs, lengths } = data;
+  const [weak, strong] = terms.length === 1 ? [null, terms[0] as QueryTerm] : orderByBound(terms[0] as QueryTerm, terms[1] as QueryTerm);
   let p0 = weak ? (offsets[weak.id] as number) : 0;
   const e0 = weak ? (offsets[weak.id + 1] as number) : 0;
   let p1 = offsets[strong.id] as number;
   const e1 = offsets[strong.id + 1] as number;
   const idf0 = weak?.idf ?? 0;
   const idf1 = strong.idf;
-  const bound0 = weak ? idf0 * (maxImpacts[weak.id] as number) : 0;
-  const bound1 = idf1 * (maxImpacts[strong.id] as number);
+  const bound0 = weak ? weak.bound : 0;
+  const bound1 = strong.bound;
   const factors = boost?.factors;
   const scale = boost?.scale ?? 0;
   const maxFactor = boost ? 1 + boost.max * scale : 1;
-  let threshold = -Infinity;
-  let walkWeak = true;
+  let threshold = best.full ? best.floor : -Infinity;
+  // Documents only list 0 holds may already be unable to enter (a earlier segment filled the top k).
+  let walkWeak = !(bound0 * maxFactor < threshold);
+  if (bound1 * maxFactor + bound0 * maxFactor < threshold) return;
   for (;;) {
     const d0 = walkWeak && p0 < e0 ? (docs[p0] as number) : NO_DOC;
     const d1 = p1 < e1 ? (docs[p1] as number) : NO_DOC;
@@ -133,10 +161,11 @@ function maxScoreUpToTwo({ data }: RankingContext, terms: readonly QueryTerm[], 
     const in1 = d1 === doc;
     if (in0) p0++;
     if (in1) p1++;
+    if (deleted !== null && deleted[doc] === 1) continue;
     const factor = factors ? 1 + (factors[doc] as number) * scale : 1;
     // The most this document could score: list 0 counts whenever it may hold it.
     if (((in1 ? bound1 : 0) + (in0 || !walkWeak ? bound0 : 0)) * factor < threshold) continue;
-    const norm = norms[doc] as number;
+    const norm = norms[lengths[doc - first] as number] as number;
     let score = in1 ? idf1 * impact(freqs[p1 - 1] as number, norm) : 0;
     if (in0) score += idf0 * impact(freqs[p0 - 1] as number, norm);
     else if (!walkWeak && weak) {
@@ -148,49 +177,42 @@ function maxScoreUpToTwo({ data }: RankingContext, terms: readonly QueryTerm[], 
       threshold = best.floor;
       // Documents only list 0 holds can no longer enter: it is probed, not walked.
       if (walkWeak && bound0 * maxFactor < threshold) walkWeak = false;
-      if (bound1 * maxFactor + (weak ? bound0 * maxFactor : 0) < threshold) return;
+      if (bound1 * maxFactor + bound0 * maxFactor < threshold) return;
     }
   }
 }
 
-function orderByBound(a: QueryTerm, b: QueryTerm, maxImpacts: Float32Array): [QueryTerm, QueryTerm] {
-  return a.idf * (maxImpacts[a.id] as number) <= b.idf * (maxImpacts[b.id] as number) ? [a, b] : [b, a];
+function orderByBound(a: QueryTerm, b: QueryTerm): [QueryTerm, QueryTerm] {
+  return a.bound <= b.bound ? [a, b] : [b, a];
 }
 
 /**
- * How many documents hold any of the terms, and how many distinct texts: from per-term counts
- * made at build for one term, by intersecting two lists, and by marking documents for more.
+ * Every live posting of the terms in one segment scored into `scratch` (shared across segments,
+ * by global id); documents touched for the first time are listed in `touched` from `count` on.
+ * Returns the new count.
  */
-function countMatches({ data, copyOf, marks }: RankingContext, terms: readonly QueryTerm[]): { matched: number; counted: number } {
-  const { offsets, docs, distinct } = data;
-  const df = (t: QueryTerm) => (offsets[t.id + 1] as number) - (offsets[t.id] as number);
-  const [a, b] = terms;
-  if (!a) return { matched: 0, counted: 0 };
-  if (!b) return { matched: df(a), counted: distinct[a.id] as number };
-  if (terms.length === 2) {
-    const { both, bothDistinct } = intersect(data, copyOf, a.id, b.id);
-    return { matched: df(a) + df(b) - both, counted: (distinct[a.id] as number) + (distinct[b.id] as number) - bothDistinct };
-  }
-  let matched = 0;
-  let counted = 0;
-  for (const t of terms) {
-    for (let p = offsets[t.id] as number; p < (offsets[t.id + 1] as number); p++) {
+export function accumulateSegment({ data, first, deleted }: SegmentView, { norms, scratch, touched }: Scoring, terms: readonly QueryTerm[], count: number): number {
+  const { offsets, docs, freqs, lengths } = data;
+  for (const { id, idf } of terms) {
+    const end = offsets[id + 1] as number;
+    for (let p = offsets[id] as number; p < end; p++) {
       const doc = docs[p] as number;
-      if (marks[doc]) continue;
-      marks[doc] = 1;
-      matched++;
-      if ((copyOf[doc] as number) < 0) counted++;
+      if (deleted !== null && deleted[doc] === 1) continue;
+      const before = scratch[doc] as number;
+      if (before === 0) touched[count++] = doc;
+      scratch[doc] = before + idf * impact(freqs[p] as number, norms[lengths[doc - first] as number] as number);
     }
   }
-  for (const t of terms) for (let p = offsets[t.id] as number; p < (offsets[t.id + 1] as number); p++) marks[docs[p] as number] = 0;
-  return { matched, counted };
+  return count;
 }
 
 /**
- * How many documents two terms share, and how many of those are distinct texts: a linear merge
- * when the lists are of like length, else each document of the short list sought in the long.
+ * How many live documents of the segment two of its terms share, and how many of those are
+ * distinct texts: a linear merge when the lists are of like length, else each document of the
+ * short list sought in the long.
  */
-function intersect({ offsets, docs }: TermIndexData, copyOf: Int32Array, a: number, b: number): { both: number; bothDistinct: number } {
+export function intersect({ data, deleted }: SegmentView, copyOf: Int32Array, a: number, b: number): { both: number; bothDistinct: number } {
+  const { offsets, docs } = data;
   const [short, long] = (offsets[a + 1] as number) - (offsets[a] as number) <= (offsets[b + 1] as number) - (offsets[b] as number) ? [a, b] : [b, a];
   const shortEnd = offsets[short + 1] as number;
   const longEnd = offsets[long + 1] as number;
@@ -202,7 +224,7 @@ function intersect({ offsets, docs }: TermIndexData, copyOf: Int32Array, a: numb
     const doc = docs[q] as number;
     if (galloping) p = seek(docs, p, longEnd, doc);
     else while (p < longEnd && (docs[p] as number) < doc) p++;
-    if (p < longEnd && docs[p] === doc) {
+    if (p < longEnd && docs[p] === doc && !(deleted !== null && deleted[doc] === 1)) {
       both++;
       if ((copyOf[doc] as number) < 0) bothDistinct++;
     }
@@ -210,44 +232,30 @@ function intersect({ offsets, docs }: TermIndexData, copyOf: Int32Array, a: numb
   return { both, bothDistinct };
 }
 
-/** Many terms: scores accumulate in a reused array, then every matching document is offered. */
-function accumulate(context: RankingContext, terms: readonly QueryTerm[], best: TopHits, boost?: Boost): Ranking {
-  const { copyOf, scratch, touched } = context;
-  const count = accumulateScores(context, terms);
+/** Marks (in `marks`, by global id) the segment's live documents holding any of the terms; counts the newly marked and their distinct texts. */
+export function markMatches({ data, deleted }: SegmentView, { copyOf, marks }: Scoring, terms: readonly QueryTerm[], marked: number[]): { matched: number; counted: number } {
+  const { offsets, docs } = data;
+  let matched = 0;
   let counted = 0;
-  const factors = boost?.factors;
-  const scale = boost?.scale ?? 0;
-  for (let i = 0; i < count; i++) {
-    const doc = touched[i] as number;
-    const score = scratch[doc] as number;
-    scratch[doc] = 0;
-    if ((copyOf[doc] as number) < 0) counted++;
-    best.offer(doc, factors ? score * (1 + (factors[doc] as number) * scale) : score);
-  }
-  return { hits: best.sorted(), matched: count, counted };
-}
-
-/** Every posting of the terms scored into `scratch`; the documents touched are listed in `touched`. Returns how many. */
-function accumulateScores({ data, scratch, touched }: RankingContext, terms: readonly QueryTerm[]): number {
-  const { offsets, docs, freqs, norms } = data;
-  let count = 0;
-  for (const { id, idf } of terms) {
-    const end = offsets[id + 1] as number;
-    for (let p = offsets[id] as number; p < end; p++) {
+  for (const t of terms) {
+    for (let p = offsets[t.id] as number; p < (offsets[t.id + 1] as number); p++) {
       const doc = docs[p] as number;
-      const before = scratch[doc] as number;
-      if (before === 0) touched[count++] = doc;
-      scratch[doc] = before + idf * impact(freqs[p] as number, norms[doc] as number);
+      if (marks[doc] || (deleted !== null && deleted[doc] === 1)) continue;
+      marks[doc] = 1;
+      marked.push(doc);
+      matched++;
+      if ((copyOf[doc] as number) < 0) counted++;
     }
   }
-  return count;
+  return { matched, counted };
 }
 
 /**
- * Per term, at build: the highest impact any of its postings has (MaxScore's bound, rounded
- * up so float32 storage never understates it), and how many of its documents are distinct texts.
+ * Per term, when a segment is made: the highest impact any of its postings has at the average
+ * length of the segment's documents (MaxScore's bound, rounded up so float32 storage never
+ * understates it), and how many of its documents are distinct texts.
  */
-export function termBounds(data: Pick<TermIndexData, 'offsets' | 'docs' | 'freqs' | 'norms'>, copyOf: Int32Array): { maxImpacts: Float32Array; distinct: Uint32Array } {
+export function termBounds(data: Pick<TermIndexData, 'offsets' | 'docs' | 'freqs' | 'lengths'>, first: number, norms: Float32Array, copyOf: Int32Array): { maxImpacts: Float32Array; distinct: Uint32Array } {
   const terms = data.offsets.length - 1;
   const maxImpacts = new Float32Array(Math.max(terms, 0));
   const distinct = new Uint32Array(Math.max(terms, 0));
@@ -256,7 +264,7 @@ export function termBounds(data: Pick<TermIndexData, 'offsets' | 'docs' | 'freqs
     let count = 0;
     for (let p = data.offsets[t] as number; p < (data.offsets[t + 1] as number); p++) {
       const doc = data.docs[p] as number;
-      most = Math.max(most, impact(data.freqs[p] as number, data.norms[doc] as number));
+      most = Math.max(most, impact(data.freqs[p] as number, norms[data.lengths[doc - first] as number] as number));
       if ((copyOf[doc] as number) < 0) count++;
     }
     maxImpacts[t] = most * (1 + 1e-6);
@@ -266,35 +274,11 @@ export function termBounds(data: Pick<TermIndexData, 'offsets' | 'docs' | 'freqs
 }
 
 /**
- * The `k` best documents that `keep` accepts (a filter by date or outlet), with exact counts of
- * the accepted matches and of their distinct texts. Every posting is scored: a filtered question
- * cannot use the bounds, which are over all documents; it is still one pass over the postings.
+ * A bound computed at one average length, made safe at another. A norm k1 · (1 − b + b · L / A)
+ * shrinks by at most the factor s = A / A' when the average grows from A to A' (and not at all
+ * when it falls); the impact's part above d, f (k1 + 1) / (f + norm), then grows by at most 1 / s.
  */
-export function topDocumentsWhere(context: RankingContext, terms: readonly QueryTerm[], k: number, keep: (doc: number) => boolean, boost?: Boost): Ranking {
-  const { copyOf, scratch, touched, marks } = context;
-  const best = new TopHits(k);
-  const count = accumulateScores(context, terms);
-  let matched = 0;
-  let counted = 0;
-  const factors = boost?.factors;
-  const scale = boost?.scale ?? 0;
-  for (let i = 0; i < count; i++) {
-    const doc = touched[i] as number;
-    const score = scratch[doc] as number;
-    scratch[doc] = 0;
-    if (!keep(doc)) continue;
-    matched++;
-    // A text counts once, by its first copy, whether or not that copy passes the filter.
-    const first = (copyOf[doc] as number) < 0 ? doc : (copyOf[doc] as number);
-    if (!marks[first]) {
-      marks[first] = 1;
-      counted++;
-    }
-    best.offer(doc, factors ? score * (1 + (factors[doc] as number) * scale) : score);
-  }
-  for (let i = 0; i < count; i++) {
-    const doc = touched[i] as number;
-    marks[(copyOf[doc] as number) < 0 ? doc : (copyOf[doc] as number)] = 0;
-  }
-  return { hits: best.sorted(), matched, counted };
+export function boundAt(maxImpact: number, boundAverage: number, average: number): number {
+  if (average <= boundAverage) return maxImpact;
+  return BM25.d + ((maxImpact - BM25.d) * average) / boundAverage * (1 + 1e-9);
 }
