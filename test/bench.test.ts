@@ -27,7 +27,8 @@ describe('npm run bench', () => {
     // Freshness: files written into the corpus folder, answered by the reloading bot.
     for (const key of ['addToAnswerMsP50', 'addToAnswerMsP99', 'changeToAnswerMsP50', 'removeToAnswerMsP50', 'addCpuMs']) expect(verbatim[key]).toBeGreaterThan(0);
     expect(verbatim.addBytesWritten).toBeGreaterThan(0);
-    expect(verbatim.questionP99WithSegmentsMs).toBeNull();
+    // The same questions over a term index in segments (answers checked equal inside the bench).
+    expect(verbatim.questionP99WithSegmentsMs).toBeGreaterThan(0);
   }, 120_000);
 });
 

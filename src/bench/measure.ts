@@ -25,7 +25,7 @@ export interface EngineReport {
   removeToAnswerMsP50?: number;
   addCpuMs?: number;
   addBytesWritten?: number;
-  /** Question p99 with 50 unmerged segments: null while the index has no segments (every change is merged at once). */
+  /** Question p99 with the term index in 51 segments (50 unmerged adds): the engine alone, the rest of the index unsplit. */
   questionP99WithSegmentsMs?: number | null;
   note?: string;
 }

@@ -18,6 +18,8 @@ const MIN_PREFIX = 3;
 // Past this many query terms (a fuzzy or prefix fallback can expand to hundreds), comparing every
 // list at every document costs more than accumulating scores in an array.
 const MAX_MERGED_TERMS = 8;
+// How much the arrays by document id grow when documents are added past their size.
+const GROWTH = 1.25;
 
 /** One segment: postings over the ids [first, first + count), and what changed in it since it was made. */
 interface Segment {
@@ -155,15 +157,20 @@ export class TermIndex implements TermSearch {
     this.reserve(first + count);
   }
 
-  /** Grows the arrays indexed by document id to hold `ids` ids. */
+  /**
+   * Grows the arrays indexed by document id to hold `ids` ids: by a quarter at least once
+   * documents are being added, so fifty small appends to a million documents reallocate them a
+   * few times, not fifty (13 bytes an id: measured, exact growth left 650 MB for the collector).
+   */
   private reserve(ids: number): void {
     if (this.deleted.length >= ids) return;
-    const deleted = new Uint8Array(ids);
+    const size = this.deleted.length === 0 ? ids : Math.max(ids, Math.ceil(this.deleted.length * GROWTH));
+    const deleted = new Uint8Array(size);
     deleted.set(this.deleted);
     this.deleted = deleted;
-    this.scoring.scratch = new Float64Array(ids);
-    this.scoring.touched = new Uint32Array(ids);
-    this.scoring.marks = new Uint8Array(ids);
+    this.scoring.scratch = new Float64Array(size);
+    this.scoring.touched = new Uint32Array(size);
+    this.scoring.marks = new Uint8Array(size);
   }
 
   private segmentOf(doc: number): Segment | undefined {
