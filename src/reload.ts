@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { watchTree, type TreeWatcher } from './corpus/watch.js';
 import type { LoadFailure } from './corpus/types.js';
 import type { ArticleTable } from './index/articleTable.js';
-import { buildAndInstall } from './build/build.js';
+import { Indexer } from './build/indexer.js';
 import { Verbatim, type VerbatimOptions } from './verbatim.js';
 import type { Logger } from './log.js';
 import { errorFields } from './log.js';
@@ -30,14 +30,18 @@ export interface ReloadOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 300;
+// After watching starts, the indexer reads the corpus's analyses into memory this much later:
+// the first change is then as quick as the next, and a start is not slowed by it.
+const PRIME_DELAY_MS = 2000;
 // Articles compared between two yields to the event loop, when describing a change.
 const ARTICLES_PER_SLICE = 1000;
 
 /**
  * Keeps the corpus current while serving. A change under the corpus folder rebuilds the index
- * on other threads and then swaps it in with one assignment: a question holds the index it
- * started with, so it is answered wholly from the old one or wholly from the new. A file that
- * breaks is logged with its reason and listed as not loaded; every other article keeps serving.
+ * on the indexer thread, which keeps every unchanged slice's analysis in memory, and then swaps
+ * it in with one assignment: a question holds the index it started with, so it is answered
+ * wholly from the old one or wholly from the new. A file that breaks is logged with its reason
+ * and listed as not loaded; every other article keeps serving.
  */
 export class CorpusReloader {
   private serving: Verbatim;
@@ -47,6 +51,8 @@ export class CorpusReloader {
   private last: Promise<unknown> = Promise.resolve();
   private closed = false;
   private servingKeys: Promise<ArticleKeys> | null = null;
+  private readonly indexer = new Indexer();
+  private primer: NodeJS.Timeout | null = null;
 
   constructor(private readonly dir: string, initial: Verbatim, private readonly options: ReloadOptions) {
     this.serving = initial;
@@ -64,6 +70,29 @@ export class CorpusReloader {
       if (name && basename(name).startsWith('.')) return;
       this.scheduleReload();
     }, (error) => this.options.log.error({ dir: this.dir, ...errorFields(error) }, 'cannot watch the corpus folder'));
+    this.primer = setTimeout(() => void this.prepare(), PRIME_DELAY_MS);
+    this.primer.unref();
+  }
+
+  /** Reads the corpus's analyses into the indexer's memory now, so the next change is reloaded quickly. */
+  async prepare(): Promise<void> {
+    if (this.primer) clearTimeout(this.primer);
+    this.primer = null;
+    if (this.closed) return;
+    const started = performance.now();
+    try {
+      await this.indexer.prime(this.dir, this.options.cacheDir);
+      this.options.log.info({ ms: Math.round(performance.now() - started) }, 'indexer ready for changes');
+    } catch (error) {
+      // Nothing lost: the next reload reads the analyses itself.
+      this.options.log.warn({ dir: this.dir, ...errorFields(error) }, 'the indexer could not read the corpus ahead of changes');
+    }
+  }
+
+  /** Resolves when every reload so far is finished, its snapshot saved under CACHE_DIR too. */
+  async settled(): Promise<void> {
+    await this.last.catch(() => undefined);
+    await this.indexer.idle();
   }
 
   /**
@@ -81,13 +110,15 @@ export class CorpusReloader {
     return next;
   }
 
-  /** Stops watching and waits for a rebuild under way. */
+  /** Stops watching, waits for a rebuild under way (and its snapshot), and stops the indexer. */
   async close(): Promise<void> {
     this.closed = true;
     this.watcher?.close();
     this.watcher = null;
     if (this.timer) clearTimeout(this.timer);
+    if (this.primer) clearTimeout(this.primer);
     await this.last.catch(() => undefined);
+    await this.indexer.close();
   }
 
   private scheduleReload(): void {
@@ -107,8 +138,7 @@ export class CorpusReloader {
       // The serving index's keys are kept from the reload that made it: decoded once, not twice.
       const before = await (this.servingKeys ??= articleKeys(this.serving.index.articles));
       let slices = { analysed: 0, reused: 0 };
-      const after = await buildAndInstall(this.dir, (data) => Verbatim.fromDataInSlices(data, this.options.verbatim), {
-        cacheDir: this.options.cacheDir,
+      const after = await this.indexer.update(this.dir, this.options.cacheDir, (data) => Verbatim.fromDataInSlices(data, this.options.verbatim), {
         onNote: (note) => log.warn({ note }, 'reload'),
         onAnalysis: (counts) => (slices = counts),
       });

@@ -5,6 +5,7 @@ import type { LoadFailure } from '../corpus/types.js';
 import type { Part } from './part.js';
 import { INDEX_VERSION } from './snapshot.js';
 import { hashText } from '../statements/quotedWords.js';
+import { FileDigests } from './fileDigests.js';
 
 /**
  * The analysis of each slice of articles, kept under CACHE_DIR/parts by the content of its
@@ -43,24 +44,15 @@ export function sliceFiles(files: readonly string[]): string[][] {
  * plain-text article's metadata file beside it), read raw: an unchanged slice is known without
  * parsing any article (parsing was most of the time of a rebuild that analysed nothing).
  */
-export function sliceKey(dir: string, files: readonly string[], cwd = process.cwd()): string {
+export function sliceKey(dir: string, files: readonly string[], cwd = process.cwd(), digests: FileDigests = new FileDigests()): string {
   const hash = createHash('sha256').update(`verbatim part ${INDEX_VERSION}\n`);
   for (const file of files) {
     // Articles are named relative to the working folder (see readArticles): so is the key.
     hash.update(relative(cwd, join(dir, file))).update('\0');
-    addBytes(hash, join(dir, file));
-    if (extname(file).toLowerCase() === '.txt') addBytes(hash, join(dir, file.slice(0, -4) + '.json'));
+    hash.update(digests.digest(join(dir, file))).update('\0');
+    if (extname(file).toLowerCase() === '.txt') hash.update(digests.digest(join(dir, file.slice(0, -4) + '.json'))).update('\0');
   }
   return hash.digest('hex').slice(0, 32);
-}
-
-function addBytes(hash: ReturnType<typeof createHash>, path: string): void {
-  try {
-    hash.update(readFileSync(path)).update('\0');
-  } catch (error) {
-    // A file that cannot be read (or no metadata file) is part of what the slice is.
-    hash.update(`missing ${(error as NodeJS.ErrnoException).code ?? ''}\0`);
-  }
 }
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;

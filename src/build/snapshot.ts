@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checksum, readAndHash, type ReadingFile } from './checksum.js';
 import { pause } from '../pause.js';
+import { FileDigests } from './fileDigests.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_EXTENSIONS, listFiles } from '../corpus/files.js';
@@ -42,17 +43,18 @@ interface Meta {
  * The snapshot key: the index version and options, and every corpus file's path and bytes.
  * Any edit, addition or removal in the corpus gives a new key.
  */
-export function corpusKey(dir: string): string {
+export function corpusKey(dir: string, digests: FileDigests = new FileDigests()): string {
   const key = new KeyHash();
-  for (const file of corpusFiles(dir)) key.add(dir, file);
+  for (const file of corpusFiles(dir)) key.add(file, digests.digest(`${dir}/${file}`));
   return key.digest();
 }
 
+/** Hashes each file's path and the digest of its bytes: a long-lived indexer keeps the digests of unchanged files (FileDigests). */
 class KeyHash {
   private readonly hash = createHash('sha256').update(JSON.stringify({ INDEX_VERSION, BM25 }));
 
-  add(dir: string, file: string): void {
-    this.hash.update(file).update('\0').update(readFileSync(`${dir}/${file}`)).update('\0');
+  add(file: string, digest: string): void {
+    this.hash.update(file).update('\0').update(digest).update('\n');
   }
 
   digest(): string {
@@ -111,10 +113,10 @@ export function rememberKey(cacheDir: string, fingerprint: string, key: string):
 }
 
 /** Like corpusKey, yielding to the event loop every few files: for a thread with other work to answer. */
-export async function corpusKeyInSlices(dir: string): Promise<string> {
+export async function corpusKeyInSlices(dir: string, digests: FileDigests = new FileDigests()): Promise<string> {
   const key = new KeyHash();
   for (const [i, file] of corpusFiles(dir).entries()) {
-    key.add(dir, file);
+    key.add(file, digests.digest(`${dir}/${file}`));
     if (i % FILES_PER_SLICE === FILES_PER_SLICE - 1) await pause();
   }
   return key.digest();

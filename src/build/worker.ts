@@ -1,20 +1,21 @@
 /**
  * Threads of the background build. The builder loads the corpus, gives slices of articles to
  * helpers, assembles their parts and transfers the finished arrays to whoever started it; a
- * helper analyses the slices it is given. Nothing here runs on the thread that serves.
+ * helper analyses the slices it is given; the indexer (indexerThread.ts) is a builder that stays,
+ * keeping the analyses for the next change. Nothing here runs on the thread that serves.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { setPriority } from 'node:os';
 
 const BUILD_NICENESS = 15;
-import { listArticleFiles, readArticles } from '../corpus/load.js';
-import type { LoadFailure } from '../corpus/types.js';
-import { analyzePart, partBuffers, type Part } from './part.js';
-import { loadPart, pruneParts, savePart, sliceFiles, sliceKey, type SavedPart } from './partCache.js';
+import { listArticleFiles } from '../corpus/load.js';
+import { partBuffers } from './part.js';
+import { pruneParts, sliceFiles } from './partCache.js';
 import { assemble, indexBuffers, splitIndex, type IndexArrays, type IndexData, type IndexObjects } from './assemble.js';
-import { corpusKeyInSlices, rememberKey, saveSnapshot, statFingerprint } from './snapshot.js';
-import { startBuildThread } from './threads.js';
+import { corpusKeyInSlices, statFingerprint } from './snapshot.js';
+import { analyzeSlice, analyzeSlices, saveHere, type HelperReply, type HelperRequest } from './slices.js';
 import { buildOnce } from './buildOnce.js';
+import { runIndexer } from './indexerThread.js';
 
 /**
  * The finished index comes in two messages: its typed arrays (transferred), then its plain
@@ -39,14 +40,6 @@ export interface BuilderData {
   lockHeld: boolean;
 }
 
-/**
- * A helper reads its slice of files itself: loading runs in parallel too, and no text is copied
- * to it. With a cache folder it reads the slice's saved analysis when its articles are unchanged
- * (see partCache.ts), and saves the analysis it makes.
- */
-type HelperRequest = { id: number; dir: string; files: string[]; cacheDir?: string };
-type HelperReply = { id: number; part: Part; failures: LoadFailure[]; key: string | null; cached: boolean } | { id: number; error: string };
-
 const role = (workerData as { role?: string } | undefined)?.role;
 lowerPriority();
 
@@ -64,6 +57,7 @@ function lowerPriority(): void {
 }
 if (role === 'builder') void runBuilder(workerData as BuilderData);
 else if (role === 'helper') runHelper();
+else if (role === 'indexer') runIndexer();
 
 async function runBuilder({ dir, threads, cacheDir, lockHeld }: BuilderData): Promise<void> {
   const post = (message: BuilderMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
@@ -105,83 +99,14 @@ async function buildData(dir: string, threads: number, cacheDir: string | undefi
   return { data: assemble(parts, failures), keys };
 }
 
-/**
- * Saves the snapshot from the build thread, so the thread that serves never writes hundreds of
- * megabytes. Only when no file changed during the build (same stat fingerprint before and
- * after): then the content key read here describes exactly what was built.
- */
-function saveHere(cacheDir: string, dir: string, fingerprint: string, key: string, data: IndexData, note: (message: string) => void): void {
-  if (statFingerprint(dir) !== fingerprint) {
-    note('the corpus changed during the build: no snapshot saved');
-    return;
-  }
-  try {
-    saveSnapshot(cacheDir, key, data);
-    rememberKey(cacheDir, fingerprint, key);
-  } catch (error) {
-    note(`could not save a snapshot in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Runs the slices on `threads` helpers, in any order; returns the parts and failures in corpus order. */
-async function analyzeSlices(dir: string, slices: string[][], threads: number, cacheDir: string | undefined, progress: (files: number) => void): Promise<{ parts: Part[]; failures: LoadFailure[]; keys: Set<string>; reused: number }> {
-  const parts: Part[] = new Array(slices.length);
-  const failures: LoadFailure[][] = new Array(slices.length);
-  const keys = new Set<string>();
-  let reused = 0;
-  let next = 0;
-  let filesDone = 0;
-  const helpers = Array.from({ length: Math.max(1, Math.min(threads, slices.length)) }, () => startBuildThread({ role: 'helper' }));
-  try {
-    await Promise.all(helpers.map((helper) => new Promise<void>((resolve, reject) => {
-      const send = () => {
-        if (next >= slices.length) return resolve();
-        const id = next++;
-        helper.postMessage({ id, dir, files: slices[id] ?? [], ...(cacheDir ? { cacheDir } : {}) } satisfies HelperRequest);
-      };
-      helper.on('message', (reply: HelperReply) => {
-        if ('error' in reply) return reject(new Error(reply.error));
-        parts[reply.id] = reply.part;
-        failures[reply.id] = reply.failures;
-        if (reply.key) keys.add(reply.key);
-        if (reply.cached) reused++;
-        filesDone += slices[reply.id]?.length ?? 0;
-        progress(filesDone);
-        send();
-      });
-      helper.on('error', reject);
-      send();
-    })));
-  } finally {
-    await Promise.all(helpers.map((helper) => helper.terminate()));
-  }
-  return { parts, failures: failures.flat(), keys, reused };
-}
-
 function runHelper(): void {
   parentPort?.on('message', ({ id, dir, files, cacheDir }: HelperRequest) => {
     try {
-      const key = cacheDir ? sliceKey(dir, files) : null;
-      const saved = cacheDir && key ? loadPart(cacheDir, key) : null;
-      const { part, failures } = saved ?? analyzeFiles(dir, files);
-      if (cacheDir && key && !saved) saveQuietly(cacheDir, key, { part, failures });
-      parentPort?.postMessage({ id, part, failures, key, cached: saved !== null } satisfies HelperReply, partBuffers(part));
+      const { part, failures, key, cached } = analyzeSlice(dir, files, cacheDir);
+      parentPort?.postMessage({ id, part, failures, key, cached } satisfies HelperReply, partBuffers(part));
     } catch (error) {
       parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies HelperReply);
     }
   });
 }
 
-function analyzeFiles(dir: string, files: readonly string[]): SavedPart {
-  const { articles, failures } = readArticles(dir, files);
-  return { part: analyzePart(articles), failures };
-}
-
-/** A part that cannot be saved (a full or read-only cache) is only analysed again next time. */
-function saveQuietly(cacheDir: string, key: string, saved: SavedPart): void {
-  try {
-    savePart(cacheDir, key, saved);
-  } catch {
-    // Nothing lost but time.
-  }
-}
