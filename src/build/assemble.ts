@@ -7,6 +7,7 @@ import { UNNAMED_SOURCE, groupBySpeaker, listCopies, listStatements, SentenceSto
 import { averageOf, invert, normTable, sumOf, type Postings, type TermIndexData } from '../index/postings.js';
 import { termBounds } from '../index/topDocuments.js';
 import { Interner } from '../index/interner.js';
+import { FirstCopies } from '../index/firstCopies.js';
 import type { Part, PersonRecord } from './part.js';
 import { pause } from '../pause.js';
 import { groupStatements, publicationOrder, type QuoteTable } from '../statements/group.js';
@@ -205,23 +206,10 @@ function joinQuotes(parts: readonly Part[]): QuoteTable {
 
 /** Links each sentence to the first one with the same text (same hash, then same decoded text). */
 function markCopies(store: SentenceStoreData): void {
-  const first = new Map<number, number>();
-  // Different texts with one hash are rare: their other first sentences wait here.
-  const collisions = new Map<number, number[]>();
   const text = new SentenceStore(store);
-  for (let id = 0; id < store.copyOf.length; id++) {
-    const hash = store.textHash[id] as number;
-    const candidate = first.get(hash);
-    if (candidate === undefined) {
-      first.set(hash, id);
-      store.copyOf[id] = -1;
-      continue;
-    }
-    const others = collisions.get(hash) ?? [];
-    const same = [candidate, ...others].find((other) => text.sameText(other, id));
-    store.copyOf[id] = same ?? -1;
-    if (same === undefined) collisions.set(hash, [...others, id]);
-  }
+  const firsts = new FirstCopies((id) => store.textHash[id] as number, store.copyOf.length);
+  const same = (a: number, b: number) => text.sameText(a, b);
+  for (let id = 0; id < store.copyOf.length; id++) store.copyOf[id] = firsts.firstOf(id, same);
 }
 
 function articlesOf(parts: readonly Part[], store: SentenceStoreData): IndexedArticle[] {
