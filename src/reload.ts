@@ -138,15 +138,23 @@ export class CorpusReloader {
       // The serving index's keys are kept from the reload that made it: decoded once, not twice.
       const before = await (this.servingKeys ??= articleKeys(this.serving.index.articles));
       let slices = { analysed: 0, reused: 0 };
+      let timings = {};
+      let installStarted = 0;
       const after = await this.indexer.update(this.dir, this.options.cacheDir, (data) => Verbatim.fromDataInSlices(data, this.options.verbatim), {
         onNote: (note) => log.warn({ note }, 'reload'),
         onAnalysis: (counts) => (slices = counts),
+        // Sent just before the arrays: from here on, the time is this thread's (receiving, parsing, installing).
+        onTimings: (t) => {
+          timings = t;
+          installStarted = performance.now();
+        },
       });
+      const installMs = Math.round(performance.now() - installStarted);
       this.serving = after;
       const afterKeys = articleKeys(after.index.articles);
       this.servingKeys = afterKeys;
       const change = { ...describeChange(before, await afterKeys), articles: after.index.articles.length, failed: after.index.failures, ms: Math.round(performance.now() - started) };
-      log.info({ articles: change.articles, added: change.added.length, removed: change.removed.length, changed: change.changed.length, failed: change.failed.length, slicesAnalysed: slices.analysed, slicesReused: slices.reused, ms: change.ms }, 'corpus reloaded');
+      log.info({ articles: change.articles, added: change.added.length, removed: change.removed.length, changed: change.changed.length, failed: change.failed.length, slicesAnalysed: slices.analysed, slicesReused: slices.reused, ...timings, installMs, ms: change.ms }, 'corpus reloaded');
       for (const failure of change.failed) log.warn({ file: failure.file, reason: failure.reason }, 'article not loaded');
       this.options.onReloaded?.(change);
       return change;

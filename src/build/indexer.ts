@@ -3,8 +3,10 @@ import { availableParallelism } from 'node:os';
 import type { IndexArrays, IndexData } from './assemble.js';
 import { joinIndex } from './assemble.js';
 import type { BuildOptions } from './build.js';
-import type { IndexerMessage, IndexerRequest } from './indexerThread.js';
+import type { IndexerMessage, IndexerRequest, UpdateTimings } from './indexerThread.js';
 import { startBuildThread } from './threads.js';
+
+export type UpdateOptions = Omit<BuildOptions, 'cacheDir' | 'lockHeld'> & { onTimings?: (timings: UpdateTimings) => void };
 
 /**
  * The serving thread's side of the indexer thread (indexerThread.ts): one long-lived thread that
@@ -21,7 +23,7 @@ export class Indexer {
    * Indexes the corpus as it is now and runs `install` on the result. Resolves once installed;
    * the snapshot is saved after that (`idle` waits for it).
    */
-  update<T>(dir: string, cacheDir: string, install: (data: IndexData) => Promise<T>, options: Omit<BuildOptions, 'cacheDir' | 'lockHeld'> = {}): Promise<T> {
+  update<T>(dir: string, cacheDir: string, install: (data: IndexData) => Promise<T>, options: UpdateOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let arrays: IndexArrays | null = null;
       let delivered = false;
@@ -30,6 +32,7 @@ export class Indexer {
         if (message.type === 'progress') options.onProgress?.(message.done, message.total);
         else if (message.type === 'note') options.onNote?.(message.message);
         else if (message.type === 'analysis') options.onAnalysis?.({ analysed: message.analysed, reused: message.reused });
+        else if (message.type === 'timings') options.onTimings?.(message.timings);
         else if (message.type === 'arrays') arrays = message.arrays;
         else if (message.type === 'done' && arrays) {
           delivered = true;

@@ -11,7 +11,7 @@ import type { LoadFailure } from '../corpus/types.js';
 import type { Part } from './part.js';
 import { pruneParts, sliceFiles, sliceKey } from './partCache.js';
 import { assemble, indexBuffers, splitIndex, type IndexData } from './assemble.js';
-import { corpusKey, rememberKey, saveSnapshot, statFingerprint } from './snapshot.js';
+import { corpusKey, packIndex, rememberKey, saveSnapshot, statFingerprint, type PackedIndex } from './snapshot.js';
 import { analyzeSlice, analyzeSlices, type SliceAnalysis } from './slices.js';
 import { buildOnce } from './buildOnce.js';
 import { FileDigests } from './fileDigests.js';
@@ -23,7 +23,19 @@ export type IndexerRequest =
   | { type: 'close' };
 
 /** An update sends the builder's messages, then `saved` once its snapshot is written (or skipped). */
-export type IndexerMessage = BuilderMessage | { type: 'saved' } | { type: 'primed'; analysed: number; reused: number } | { type: 'closed' };
+export type IndexerMessage = BuilderMessage | { type: 'saved' } | { type: 'primed'; analysed: number; reused: number } | { type: 'closed' }
+  | { type: 'timings'; timings: UpdateTimings };
+
+/** Where an update's time went on the indexer thread, in milliseconds (for the reload's log line). */
+export interface UpdateTimings {
+  /** Stat data of every corpus file, and the content key. */
+  lookMs: number;
+  /** Listing, slice keys, and analysing (or reading back) the changed slices. */
+  analyseMs: number;
+  assembleMs: number;
+  /** Copying the arrays into one buffer of shared memory, handed over and saved as it is. */
+  copyMs: number;
+}
 
 // Up to this many changed slices are analysed on this thread: starting helper threads costs more.
 const INLINE_SLICES = 2;
@@ -39,19 +51,27 @@ class IndexerState {
 
   async update(dir: string, cacheDir: string, threads: number): Promise<void> {
     const note = (message: string) => this.post({ type: 'note', message });
+    let clock = performance.now();
+    const lap = () => Math.round(-clock + (clock = performance.now()));
     this.digests.look();
     const key = corpusKey(dir, this.digests);
+    const lookMs = lap();
     const build = async (): Promise<IndexData> => {
       const { parts, failures, keys } = await this.analyses(dir, cacheDir, threads);
-      const data = assemble(parts, failures);
-      this.handOver(data, true);
-      this.save(dir, cacheDir, key, data, note);
+      const analyseMs = lap();
+      const assembled = assemble(parts, failures);
+      const assembleMs = lap();
+      // One buffer of shared memory: the thread that serves reads the very arrays this one saves.
+      const packed = packIndex(assembled, true);
+      this.post({ type: 'timings', timings: { lookMs, analyseMs, assembleMs, copyMs: lap() } });
+      this.handOver(packed.data);
+      this.save(dir, cacheDir, key, packed, note);
       pruneParts(cacheDir, keys);
-      return data;
+      return packed.data;
     };
     // A replica may be building the same corpus: then its snapshot is taken (see buildOnce).
     const { data, built } = await buildOnce(cacheDir, key, build, () => note('another process is building this corpus: waiting for its snapshot'));
-    if (!built) this.handOver(data, false);
+    if (!built) this.handOver(data);
     this.post({ type: 'saved' });
   }
 
@@ -87,14 +107,10 @@ class IndexerState {
     return (await analyzeSlices(dir, slices, threads, cacheDir, progress)).analyses;
   }
 
-  /**
-   * Sends the index to the thread that serves. With `keep`, a copy is sent (made here, so the
-   * receiver only takes buffers over) and this thread keeps the original to save.
-   */
-  private handOver(data: IndexData, keep: boolean): void {
+  /** Sends the index to the thread that serves: buffers of its own are moved, shared ones (packIndex, a snapshot's) are read there as they are. */
+  private handOver(data: IndexData): void {
     const { arrays, objects } = splitIndex(data);
-    const sent = keep ? structuredClone(arrays) : arrays;
-    this.post({ type: 'arrays', arrays: sent }, keep ? buffersIn(sent) : indexBuffers(data));
+    this.post({ type: 'arrays', arrays }, indexBuffers(data));
     this.post({ type: 'done', objects });
   }
 
@@ -103,7 +119,7 @@ class IndexerState {
    * unchanged. The stat fingerprint is taken before that look, so the key remembered for it
    * (see cachedCorpusKey) was true of every file when it was taken.
    */
-  private save(dir: string, cacheDir: string, key: string, data: IndexData, note: (message: string) => void): void {
+  private save(dir: string, cacheDir: string, key: string, data: PackedIndex, note: (message: string) => void): void {
     const fingerprint = statFingerprint(dir);
     this.digests.look();
     if (corpusKey(dir, this.digests) !== key) {
@@ -117,16 +133,6 @@ class IndexerState {
       note(`could not save a snapshot in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-}
-
-/** The transferable buffers of every typed array in a value of plain objects (shared memory is never transferred). */
-function buffersIn(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
-  } else if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) buffersIn(inner, out);
-  }
-  return [...out];
 }
 
 /** Runs the indexer on this thread: requests in order, each answered with its messages. */

@@ -143,6 +143,31 @@ function arraysOf(data: IndexData): [ArrayName, Typed][] {
   ];
 }
 
+/** An index whose typed arrays all sit in one buffer, laid out as a snapshot's arrays.bin. */
+export interface PackedIndex {
+  bytes: Uint8Array;
+  layout: Layout[];
+  data: IndexData;
+}
+
+/**
+ * Copies every typed array of an index into one buffer, 8-byte aligned (the layout arrays.bin
+ * has), and gives the index again over it. With `shared`, the buffer is shared memory: another
+ * thread can then be given the index without a copy while this one saves it.
+ */
+export function packIndex(data: IndexData, shared = false): PackedIndex {
+  const layout: Layout[] = [];
+  let offset = 0;
+  for (const [name, array] of arraysOf(data)) {
+    layout.push({ name, type: array.constructor.name as keyof typeof TYPES, offset, length: array.length });
+    offset += Math.ceil(array.byteLength / 8) * 8;
+  }
+  const bytes = new Uint8Array(shared ? new SharedArrayBuffer(offset) : new ArrayBuffer(offset));
+  for (const [i, [, array]] of arraysOf(data).entries()) bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[i]?.offset ?? 0);
+  const { terms, speakers, failures, store: { cues }, lookup } = data;
+  return { bytes, layout, data: viewData(layout, bytes, { terms: terms.terms, speakers, failures, cues, lookup: lookupToWire(lookup).text }) };
+}
+
 /**
  * Saves a snapshot under `cacheDir` as three files: arrays.bin (every typed array, 8-byte
  * aligned, raw), terms.txt (one term a line) and meta.json (articles, speakers, layout, checksum).
@@ -150,24 +175,17 @@ function arraysOf(data: IndexData): [ArrayName, Typed][] {
  * Written to a temporary folder and renamed, so a reader never sees half a snapshot; older
  * snapshots are removed.
  */
-export function saveSnapshot(cacheDir: string, key: string, data: IndexData): string {
+export function saveSnapshot(cacheDir: string, key: string, data: IndexData | PackedIndex): string {
+  const { bytes, layout, data: index } = 'layout' in data ? data : packIndex(data);
   mkdirSync(cacheDir, { recursive: true });
   const target = join(cacheDir, `${PREFIX}${key}`);
   const temporary = `${target}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(temporary);
-  const layout: Layout[] = [];
-  let offset = 0;
-  for (const [name, array] of arraysOf(data)) {
-    layout.push({ name, type: array.constructor.name as keyof typeof TYPES, offset, length: array.length });
-    offset += Math.ceil(array.byteLength / 8) * 8;
-  }
-  const bytes = new Uint8Array(offset);
-  for (const [i, [, array]] of arraysOf(data).entries()) bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[i]?.offset ?? 0);
   writeFileSync(join(temporary, 'arrays.bin'), bytes);
-  writeFileSync(join(temporary, 'terms.txt'), data.terms.terms.join('\n'));
+  writeFileSync(join(temporary, 'terms.txt'), index.terms.terms.join('\n'));
   const meta: Meta = {
-    version: INDEX_VERSION, key, bytes: offset, checksum: checksum(bytes), layout,
-    speakers: data.speakers, failures: data.failures, cues: data.store.cues, lookup: lookupToWire(data.lookup).text,
+    version: INDEX_VERSION, key, bytes: bytes.length, checksum: checksum(bytes), layout,
+    speakers: index.speakers, failures: index.failures, cues: index.store.cues, lookup: lookupToWire(index.lookup).text,
   };
   writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
   rmSync(target, { recursive: true, force: true });
@@ -242,10 +260,21 @@ export async function loadSnapshot(cacheDir: string, key: string, early: EarlyRe
 }
 
 function readData(folder: string, meta: Meta, bytes: Uint8Array): IndexData {
+  const termsText = readFileSync(join(folder, 'terms.txt'), 'utf8');
+  const data = viewData(meta.layout, bytes, { ...meta, terms: termsText === '' ? [] : termsText.split('\n') });
+  if (data.terms.offsets.length !== data.terms.terms.length + 1) throw new Error('terms.txt does not match the postings');
+  return data;
+}
+
+/** What an index holds besides its typed arrays. */
+type IndexObjects = { terms: string[]; speakers: IndexData['speakers']; failures: IndexData['failures']; cues: string[]; lookup: LookupText };
+
+/** The index over one buffer of its arrays, as `layout` places them. */
+function viewData(layout: readonly Layout[], bytes: Uint8Array, objects: IndexObjects): IndexData {
   const arrays = new Map<ArrayName, Typed>();
-  // Shared memory (it is hashed on another thread meanwhile): typed arrays read it alike.
+  // Shared memory (a snapshot is hashed on another thread meanwhile): typed arrays read it alike.
   const buffer = bytes.buffer as ArrayBuffer;
-  for (const entry of meta.layout) {
+  for (const entry of layout) {
     const Type = TYPES[entry.type];
     if (!Type || entry.offset % 8 !== 0 || entry.offset + entry.length * Type.BYTES_PER_ELEMENT > bytes.length) throw new Error(`bad layout for ${entry.name}`);
     arrays.set(entry.name, new Type(buffer, bytes.byteOffset + entry.offset, entry.length));
@@ -255,28 +284,25 @@ function readData(folder: string, meta: Meta, bytes: Uint8Array): IndexData {
     if (!array) throw new Error(`missing ${name}`);
     return array as T;
   };
-  const termsText = readFileSync(join(folder, 'terms.txt'), 'utf8');
-  const data: IndexData = {
+  return {
     articles: {
       lines: get('articles.lines'), lineStarts: get('articles.lineStarts'), sentences: get('articles.sentences'),
       statements: get('articles.statements'), firstSentence: get('articles.firstSentence'),
     },
-    speakers: meta.speakers, failures: meta.failures,
+    speakers: objects.speakers, failures: objects.failures,
     store: {
       text: get('text'), articleStarts: get('articleStarts'), article: get('article'), start: get('start'), end: get('end'),
       paragraph: get('paragraph'), speaker: get('speaker'), quote: get('quote'), confidence: get('confidence'), cue: get('cue'),
       textHash: get('textHash'), copyOf: get('copyOf'), copyGroups: get('copyGroups'), copyMembers: get('copyMembers'), bySpeakerStarts: get('bySpeakerStarts'), bySpeaker: get('bySpeaker'),
-      quoteKey: get('quoteKey'), statementOf: get('statementOf'), statementGroups: get('statementGroups'), statementMembers: get('statementMembers'), cues: meta.cues,
+      quoteKey: get('quoteKey'), statementOf: get('statementOf'), statementGroups: get('statementGroups'), statementMembers: get('statementMembers'), cues: objects.cues,
     },
     terms: {
-      terms: termsText === '' ? [] : termsText.split('\n'), offsets: get('terms.offsets'), docs: get('terms.docs'),
+      terms: objects.terms, offsets: get('terms.offsets'), docs: get('terms.docs'),
       freqs: get('terms.freqs'), lengths: get('terms.lengths'), maxImpacts: get('terms.maxImpacts'), distinct: get('terms.distinct'),
     },
-    lookup: lookupFromWire(meta.lookup, {
+    lookup: lookupFromWire(objects.lookup, {
       forms: get('lookup.forms'), quotedForms: get('lookup.quotedForms'), quotedWords: get('lookup.quotedWords'),
       singleWords: get('lookup.singleWords'), formKinds: get('lookup.formKinds'), mostQuoted: get('lookup.mostQuoted'),
     }),
   };
-  if (data.terms.offsets.length !== data.terms.terms.length + 1) throw new Error('terms.txt does not match the postings');
-  return data;
 }
