@@ -65,7 +65,7 @@ const COLUMNS: [keyof EngineReport, string][] = [
   ['autocompleteP99Ms', 'autocomplete p99'], ['maxEventLoopStallMs', 'max stall ms'], ['startupMs', 'startup ms'],
   ['meaningP50Ms', 'English topic p50'], ['meaningP99Ms', 'English topic p99'], ['meaningColdP99Ms', 'English topic cold p99'],
   ['addToAnswerMsP50', 'add→answer p50 ms'], ['addToAnswerMsP99', 'add→answer p99 ms'], ['changeToAnswerMsP50', 'change→answer ms'],
-  ['removeToAnswerMsP50', 'remove→gone ms'], ['addCpuMs', 'CPU per add ms'], ['addBytesWritten', 'bytes written per add'],
+  ['removeToAnswerMsP50', 'remove→gone ms'], ['addCpuMs', 'CPU per add ms'], ['addBytesWritten', 'bytes written per add'], ['addStallMs', 'max stall while adding ms'],
 ];
 
 function table(sentences: number, machine: string, reports: Record<string, EngineReport | { error: string }>): string {

@@ -25,6 +25,8 @@ export interface EngineReport {
   removeToAnswerMsP50?: number;
   addCpuMs?: number;
   addBytesWritten?: number;
+  /** The longest event-loop stall of the serving thread while the adds, the change and the removal were reloaded. */
+  addStallMs?: number;
   /** Question p99 with the term index in 51 segments (50 unmerged adds): the engine alone, the rest of the index unsplit. */
   questionP99WithSegmentsMs?: number | null;
   note?: string;
