@@ -1,9 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, utimesSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, utimesSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { stringify } from 'yaml';
 import { buildInBackground } from '../src/build/build.js';
 import { Indexer } from '../src/build/indexer.js';
 import { FileDigests } from '../src/build/fileDigests.js';
@@ -13,16 +12,10 @@ import { CorpusIndex } from '../src/search/corpusIndex.js';
 import { Verbatim } from '../src/verbatim.js';
 import { syntheticCorpus } from '../src/bench/synthetic.js';
 import type { Article } from '../src/corpus/types.js';
+import { writeArticle as write } from './helpers/articles.js';
 
 // Invented people and words (the bench's generator): enough articles for several slices.
 const articles = syntheticCorpus(6_000, 43).articles;
-
-function write(dir: string, article: Article): void {
-  const path = join(dir, article.file);
-  mkdirSync(join(path, '..'), { recursive: true });
-  const meta = Object.fromEntries(Object.entries(article.meta).filter(([, v]) => v !== null));
-  writeFileSync(path, `---\n${stringify(meta)}---\n${article.body}\n`);
-}
 
 type Counts = { analysed: number; reused: number };
 

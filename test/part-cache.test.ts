@@ -1,8 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { buildInBackground } from '../src/build/build.js';
 import { sliceFiles, sliceKey } from '../src/build/partCache.js';
 import { listArticleFiles } from '../src/corpus/load.js';
@@ -10,16 +9,10 @@ import { CorpusIndex } from '../src/search/corpusIndex.js';
 import { Verbatim } from '../src/verbatim.js';
 import { syntheticCorpus } from '../src/bench/synthetic.js';
 import type { Article } from '../src/corpus/types.js';
+import { writeArticle as write } from './helpers/articles.js';
 
 // Invented people and words (the bench's generator): enough articles for several slices.
 const articles = syntheticCorpus(6_000, 41).articles;
-
-function write(dir: string, article: Article): void {
-  const path = join(dir, article.file);
-  mkdirSync(join(path, '..'), { recursive: true });
-  const meta = Object.fromEntries(Object.entries(article.meta).filter(([, v]) => v !== null));
-  writeFileSync(path, `---\n${stringify(meta)}---\n${article.body}\n`);
-}
 
 const sampleQuestions = (verbatim: Verbatim) => {
   const names = verbatim.speakerChoices('', 3).map((c) => c.name);

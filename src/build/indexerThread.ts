@@ -11,8 +11,8 @@ import type { LoadFailure } from '../corpus/types.js';
 import type { Part } from './part.js';
 import { pruneParts, sliceFiles, sliceKey } from './partCache.js';
 import { assemble, indexBuffers, splitIndex, type IndexData } from './assemble.js';
-import { corpusKey, packIndex, rememberKey, saveSnapshot, statFingerprint, type PackedIndex } from './snapshot.js';
-import { analyzeSlice, analyzeSlices, type SliceAnalysis } from './slices.js';
+import { corpusKey, packIndex, statFingerprint, type PackedIndex } from './snapshot.js';
+import { analyzeSlice, analyzeSlices, saveIfUnchanged, type SliceAnalysis } from './slices.js';
 import { buildOnce } from './buildOnce.js';
 import { FileDigests } from './fileDigests.js';
 import type { BuilderMessage } from './worker.js';
@@ -94,17 +94,18 @@ class IndexerState {
     const analyses = found as SliceAnalysis[];
     // What a helper read may be newer than the stat data looked at: it is kept under the key of what it read.
     this.kept = new Map(analyses.map((analysis, i) => [analysis.key ?? (keys[i] as string), analysis]));
-    this.post({ type: 'analysis', analysed: made.filter((a) => !a.cached).length, reused: analyses.length - made.filter((a) => !a.cached).length });
+    const analysed = made.filter((a) => !a.cached).length;
+    this.post({ type: 'analysis', analysed, reused: analyses.length - analysed });
     return {
       parts: analyses.map((a) => a.part), failures: analyses.flatMap((a) => a.failures), keys: new Set(this.kept.keys()),
-      analysed: made.filter((a) => !a.cached).length, reused: made.filter((a) => a.cached).length,
+      analysed, reused: made.length - analysed,
     };
   }
 
   private async analyse(dir: string, slices: string[][], cacheDir: string, threads: number, total: number): Promise<SliceAnalysis[]> {
     if (slices.length <= INLINE_SLICES) return slices.map((slice) => analyzeSlice(dir, slice, cacheDir, this.digests));
     const progress = (done: number) => this.post({ type: 'progress', done, total });
-    return (await analyzeSlices(dir, slices, threads, cacheDir, progress)).analyses;
+    return analyzeSlices(dir, slices, threads, cacheDir, progress);
   }
 
   /** Sends the index to the thread that serves: buffers of its own are moved, shared ones (packIndex, a snapshot's) are read there as they are. */
@@ -122,16 +123,7 @@ class IndexerState {
   private save(dir: string, cacheDir: string, key: string, data: PackedIndex, note: (message: string) => void): void {
     const fingerprint = statFingerprint(dir);
     this.digests.look();
-    if (corpusKey(dir, this.digests) !== key) {
-      note('the corpus changed during the build: no snapshot saved');
-      return;
-    }
-    try {
-      saveSnapshot(cacheDir, key, data);
-      rememberKey(cacheDir, fingerprint, key);
-    } catch (error) {
-      note(`could not save a snapshot in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    saveIfUnchanged(cacheDir, key, fingerprint, corpusKey(dir, this.digests) === key, data, note);
   }
 }
 

@@ -7,7 +7,7 @@ import type { LoadFailure } from '../corpus/types.js';
 import { analyzePart, type Part } from './part.js';
 import { loadPart, savePart, sliceKey, type SavedPart } from './partCache.js';
 import type { IndexData } from './assemble.js';
-import { rememberKey, saveSnapshot, statFingerprint } from './snapshot.js';
+import { rememberKey, saveSnapshot, type PackedIndex } from './snapshot.js';
 import { startBuildThread } from './threads.js';
 import type { FileDigests } from './fileDigests.js';
 
@@ -33,12 +33,8 @@ export function analyzeSlice(dir: string, files: readonly string[], cacheDir: st
 }
 
 /** Runs the slices on `threads` helpers, in any order; returns the parts and failures in corpus order. */
-export async function analyzeSlices(dir: string, slices: readonly (readonly string[])[], threads: number, cacheDir: string | undefined, progress: (files: number) => void): Promise<{ parts: Part[]; failures: LoadFailure[]; keys: Set<string>; reused: number; analyses: SliceAnalysis[] }> {
-  const parts: Part[] = new Array(slices.length);
-  const failures: LoadFailure[][] = new Array(slices.length);
+export async function analyzeSlices(dir: string, slices: readonly (readonly string[])[], threads: number, cacheDir: string | undefined, progress: (files: number) => void): Promise<SliceAnalysis[]> {
   const analyses: SliceAnalysis[] = new Array(slices.length);
-  const keys = new Set<string>();
-  let reused = 0;
   let next = 0;
   let filesDone = 0;
   const helpers = Array.from({ length: Math.max(1, Math.min(threads, slices.length)) }, () => startBuildThread({ role: 'helper' }));
@@ -51,11 +47,7 @@ export async function analyzeSlices(dir: string, slices: readonly (readonly stri
       };
       helper.on('message', (reply: HelperReply) => {
         if ('error' in reply) return reject(new Error(reply.error));
-        parts[reply.id] = reply.part;
-        failures[reply.id] = reply.failures;
         analyses[reply.id] = { part: reply.part, failures: reply.failures, key: reply.key, cached: reply.cached };
-        if (reply.key) keys.add(reply.key);
-        if (reply.cached) reused++;
         filesDone += slices[reply.id]?.length ?? 0;
         progress(filesDone);
         send();
@@ -66,7 +58,7 @@ export async function analyzeSlices(dir: string, slices: readonly (readonly stri
   } finally {
     await Promise.all(helpers.map((helper) => helper.terminate()));
   }
-  return { parts, failures: failures.flat(), keys, reused, analyses };
+  return analyses;
 }
 
 function analyzeFiles(dir: string, files: readonly string[]): SavedPart {
@@ -85,11 +77,12 @@ function saveQuietly(cacheDir: string, key: string, saved: SavedPart): void {
 
 /**
  * Saves the snapshot from the build thread, so the thread that serves never writes hundreds of
- * megabytes. Only when no file changed during the build (same stat fingerprint before and
- * after): then the content key read here describes exactly what was built.
+ * megabytes; only when `unchanged` (the caller looked again: no file changed during the build),
+ * so that the key describes exactly what was built. `fingerprint` is the stat fingerprint the key
+ * is remembered for (see cachedCorpusKey), taken while the key still held.
  */
-export function saveHere(cacheDir: string, dir: string, fingerprint: string, key: string, data: IndexData, note: (message: string) => void): void {
-  if (statFingerprint(dir) !== fingerprint) {
+export function saveIfUnchanged(cacheDir: string, key: string, fingerprint: string, unchanged: boolean, data: IndexData | PackedIndex, note: (message: string) => void): void {
+  if (!unchanged) {
     note('the corpus changed during the build: no snapshot saved');
     return;
   }
@@ -100,4 +93,3 @@ export function saveHere(cacheDir: string, dir: string, fingerprint: string, key
     note(`could not save a snapshot in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-

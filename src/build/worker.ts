@@ -13,7 +13,7 @@ import { partBuffers } from './part.js';
 import { pruneParts, sliceFiles } from './partCache.js';
 import { assemble, indexBuffers, splitIndex, type IndexArrays, type IndexData, type IndexObjects } from './assemble.js';
 import { corpusKeyInSlices, statFingerprint } from './snapshot.js';
-import { analyzeSlice, analyzeSlices, saveHere, type HelperReply, type HelperRequest } from './slices.js';
+import { analyzeSlice, analyzeSlices, saveIfUnchanged, type HelperReply, type HelperRequest } from './slices.js';
 import { buildOnce } from './buildOnce.js';
 import { runIndexer } from './indexerThread.js';
 
@@ -71,7 +71,7 @@ async function runBuilder({ dir, threads, cacheDir, lockHeld }: BuilderData): Pr
       const note = (message: string) => post({ type: 'note', message });
       const build = async () => {
         const built = await buildData(dir, threads, cacheDir, post);
-        saveHere(cacheDir, dir, fingerprint, key, built.data, note);
+        saveIfUnchanged(cacheDir, key, fingerprint, statFingerprint(dir) === fingerprint, built.data, note);
         pruneParts(cacheDir, built.keys);
         return built.data;
       };
@@ -94,9 +94,11 @@ async function buildData(dir: string, threads: number, cacheDir: string | undefi
   const files = listArticleFiles(dir);
   // About a thousand sentences a slice: small enough to spread evenly, large enough to be cheap to send.
   const slices = sliceFiles(files);
-  const { parts, failures, keys, reused } = await analyzeSlices(dir, slices, threads, cacheDir, (done) => post({ type: 'progress', done, total: files.length }));
+  const analyses = await analyzeSlices(dir, slices, threads, cacheDir, (done) => post({ type: 'progress', done, total: files.length }));
+  const reused = analyses.filter((a) => a.cached).length;
   post({ type: 'analysis', analysed: slices.length - reused, reused });
-  return { data: assemble(parts, failures), keys };
+  const keys = new Set(analyses.flatMap((a) => (a.key ? [a.key] : [])));
+  return { data: assemble(analyses.map((a) => a.part), analyses.flatMap((a) => a.failures)), keys };
 }
 
 function runHelper(): void {

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { analyzeArticle, type AnalyzedSentence } from '../../src/attribution/attribute.js';
 import type { Article } from '../../src/corpus/types.js';
 import { Verbatim } from '../../src/verbatim.js';
@@ -20,4 +23,12 @@ export function analyze(paragraphs: string[]) {
 
 export function verbatimOf(...articles: Article[]): Verbatim {
   return Verbatim.fromCorpus({ articles, failures: [] });
+}
+
+/** Writes an article into a corpus folder as a Markdown file with front matter, as users keep them. */
+export function writeArticle(dir: string, article: Article): void {
+  const path = join(dir, article.file);
+  mkdirSync(join(path, '..'), { recursive: true });
+  const meta = Object.fromEntries(Object.entries(article.meta).filter(([, v]) => v !== null));
+  writeFileSync(path, `---\n${stringify(meta)}---\n${article.body}\n`);
 }
