@@ -4,7 +4,7 @@ import { pause } from '../pause.js';
 import { FileDigests } from './fileDigests.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_EXTENSIONS, listFiles } from '../corpus/files.js';
+import { corpusFiles, statFingerprint } from './fingerprint.js';
 import type { IndexData } from './assemble.js';
 import type { SentenceStoreData } from '../index/sentenceStore.js';
 import type { TermIndexData } from '../index/postings.js';
@@ -62,20 +62,6 @@ class KeyHash {
   }
 }
 
-/**
- * A fingerprint of the corpus files' paths, sizes and modification times: cheap to compute
- * (no file is read). When it is unchanged since the content key was last computed, that key
- * still holds, as git's index trusts unchanged stat data.
- */
-export function statFingerprint(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of corpusFiles(dir)) {
-    const { size, mtimeMs, ino } = statSync(`${dir}/${file}`);
-    hash.update(`${file}\0${size}\0${mtimeMs}\0${ino}\n`);
-  }
-  return hash.digest('hex');
-}
-
 const KEY_CACHE = 'corpus-key.json';
 
 /**
@@ -124,10 +110,6 @@ export async function corpusKeyInSlices(dir: string, digests: FileDigests = new 
 
 const FILES_PER_SLICE = 100;
 
-/** The corpus's files (articles and their .json metadata), relative to `dir`, in a stable order. */
-export function corpusFiles(dir: string): string[] {
-  return listFiles(dir, CORPUS_EXTENSIONS);
-}
 
 function arraysOf(data: IndexData): [ArrayName, Typed][] {
   const { store, terms, articles } = data;
