@@ -84,7 +84,8 @@ export class CorpusReloader {
       await this.indexer.prime(this.dir, this.options.cacheDir);
       this.options.log.info({ ms: Math.round(performance.now() - started) }, 'indexer ready for changes');
     } catch (error) {
-      // Nothing lost: the next reload reads the analyses itself.
+      // Nothing lost: the next reload reads the analyses itself. Stopped by close(): nothing to say.
+      if (this.closed) return;
       this.options.log.warn({ dir: this.dir, ...errorFields(error) }, 'the indexer could not read the corpus ahead of changes');
     }
   }

@@ -99,6 +99,16 @@ describe('the indexer thread', () => {
       await primed.close();
     }
   }, 120_000);
+
+  it('stops a prime under way when closed, and refuses work afterwards', async () => {
+    const stopping = new Indexer();
+    const prime = stopping.prime(corpus, cache, 2);
+    // Under way: the thread is starting (it loads the TypeScript loader first, for far longer than a turn of the loop).
+    await new Promise((resolve) => setImmediate(resolve));
+    await stopping.close();
+    await expect(prime).rejects.toThrow(/stopped/);
+    await expect(stopping.prime(corpus, cache, 2)).rejects.toThrow(/closed/);
+  }, 60_000);
 });
 
 describe('file digests remembered by stat data', () => {

@@ -18,6 +18,8 @@ export class Indexer {
   private worker: Worker | null = null;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
+  /** What the thread is doing for us now, if anything. */
+  private running: IndexerRequest['type'] | null = null;
 
   /**
    * Indexes the corpus as it is now and runs `install` on the result. Resolves once installed;
@@ -55,10 +57,16 @@ export class Indexer {
     return this.queue.catch(() => undefined);
   }
 
-  /** Lets the thread finish what it was asked, then stops it. */
+  /**
+   * Lets the thread finish an update it was asked for (its snapshot saved), then stops it. A
+   * prime is stopped at once: it is only a head start for the next change, and at a million
+   * sentences it reads for seconds, which held a SIGTERM's exit ~12 s. Requests not yet started
+   * are refused.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.running === 'prime') await this.worker?.terminate();
     await this.idle();
     const worker = this.worker;
     if (!worker) return;
@@ -71,7 +79,10 @@ export class Indexer {
   private run(request: IndexerRequest, hear: (message: IndexerMessage) => boolean): Promise<void> {
     const next = this.queue.catch(() => undefined).then(() => {
       if (this.closed) throw new Error('the indexer is closed');
-      return this.send(this.thread(), request, hear);
+      this.running = request.type;
+      return this.send(this.thread(), request, hear).finally(() => {
+        this.running = null;
+      });
     });
     this.queue = next;
     return next;
