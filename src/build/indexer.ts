@@ -120,7 +120,12 @@ export class Indexer {
   }
 
   private thread(): Worker {
-    this.worker ??= startBuildThread({ role: 'indexer' });
+    if (!this.worker) {
+      const worker = startBuildThread({ role: 'indexer' });
+      // A thread that dies while idle is forgotten too, so that the next request starts another.
+      worker.once('exit', () => this.forget(worker));
+      this.worker = worker;
+    }
     return this.worker;
   }
 
