@@ -8,6 +8,7 @@ import { averageOf, invert, normTable, sumOf, type Postings, type TermIndexData 
 import { termBounds } from '../index/topDocuments.js';
 import { Interner } from '../index/interner.js';
 import { FirstCopies } from '../index/firstCopies.js';
+import { spliceTerms, type PostingsEdit } from '../index/spliceTerms.js';
 import type { Part, PersonRecord } from './part.js';
 import { pause } from '../pause.js';
 import { groupStatements, publicationOrder, type QuoteTable } from '../statements/group.js';
@@ -23,8 +24,18 @@ export interface IndexData {
   failures: LoadFailure[];
 }
 
-/** Joins parts (in corpus order) into one index: speakers merged, text and postings concatenated. */
-export function assemble(parts: readonly Part[], failures: LoadFailure[]): IndexData {
+/** The index assembled last, and the parts it was assembled from (the same objects for slices that did not change). */
+export interface Assembled {
+  parts: readonly Part[];
+  data: IndexData;
+}
+
+/**
+ * Joins parts (in corpus order) into one index: speakers merged, text and postings concatenated.
+ * Given the index assembled before (`previous`), its term index is spliced (spliceTerms) instead
+ * of inverted again, where few slices changed: the result answers exactly as a fresh assembly.
+ */
+export function assemble(parts: readonly Part[], failures: LoadFailure[], previous: Assembled | null = null): IndexData {
   const people = parts.map((part) => part.articles.map((article) => article.people.map(toPerson)));
   const speakers = SpeakerDirectory.build(parts.flatMap((part, p) => {
     let first = 0;
@@ -41,10 +52,7 @@ export function assemble(parts: readonly Part[], failures: LoadFailure[]): Index
     ...store, quotes: joinQuotes(parts), articleOrder: publicationOrder(articleList.map((a) => a.meta.published)),
   });
   Object.assign(store, listStatements(store.statementOf));
-  const postings = joinTerms(parts);
-  // One segment over every document: its bounds at the average length of all of them.
-  const norms = normTable(averageOf(sumOf(postings.lengths), postings.lengths.length));
-  const terms: TermIndexData = { ...postings, ...termBounds(postings, 0, norms, store.copyOf) };
+  const terms = (previous && splicedTerms(previous, parts, store)) ?? freshTerms(parts, store);
   return {
     articles: ArticleTable.from(articlesOf(parts, store)), store, speakers: speakers.speakers, terms,
     lookup: lookupTables(speakers.speakers), failures,
@@ -226,8 +234,70 @@ function articlesOf(parts: readonly Part[], store: SentenceStoreData): IndexedAr
   return articles;
 }
 
-/** One dictionary for all parts; each part's term ids renumbered into it, then inverted. */
-function joinTerms(parts: readonly Part[]): Postings {
+/** The term index inverted from every part: one segment over every document, its bounds at the average length of all of them. */
+function freshTerms(parts: readonly Part[], store: SentenceStoreData): TermIndexData {
+  const postings = joinTerms(parts);
+  const norms = normTable(averageOf(sumOf(postings.lengths), postings.lengths.length));
+  return { ...postings, ...termBounds(postings, 0, norms, store.copyOf) };
+}
+
+// Past this share of the documents changed, inverting everything again costs less than splicing.
+const MOST_SPLICED = 0.5;
+
+/** The previous term index with the changed slices' documents spliced in; null when too much changed to gain by it. */
+function splicedTerms(previous: Assembled, parts: readonly Part[], store: SentenceStoreData): TermIndexData | null {
+  const edits = partEdits(previous.parts, parts);
+  const added = edits.reduce((n, edit) => n + edit.added.lengths.length, 0);
+  if (added > MOST_SPLICED * store.copyOf.length) return null;
+  const text = new SentenceStore(store);
+  return spliceTerms(previous.data.terms, edits, { before: previous.data.store.copyOf, after: store.copyOf }, (doc) => text.text(doc));
+}
+
+/**
+ * What changed between two lists of parts, as edits of document ids: unchanged slices are the
+ * very same Part objects (the indexer keeps them), matched in order; the parts between two
+ * matches replace those between the matching old ones.
+ */
+export function partEdits(before: readonly Part[], after: readonly Part[]): PostingsEdit[] {
+  const oldPlace = new Map(before.map((part, i) => [part, i]));
+  const oldFirst = firstDocuments(before);
+  const edits: PostingsEdit[] = [];
+  let i = 0;
+  let shift = 0;
+  let pending: Part[] = [];
+  const close = (upTo: number) => {
+    const at = oldFirst[i] as number;
+    const removed = (oldFirst[upTo] as number) - at;
+    if (removed > 0 || pending.length > 0) {
+      const added = joinTerms(pending, at + shift);
+      edits.push({ at, removed, added });
+      shift += added.lengths.length - removed;
+    }
+    pending = [];
+    i = upTo;
+  };
+  for (const part of after) {
+    const place = oldPlace.get(part);
+    if (place === undefined || place < i) {
+      pending.push(part);
+      continue;
+    }
+    close(place);
+    i = place + 1;
+  }
+  close(before.length);
+  return edits;
+}
+
+/** Each part's first document id, and one past the last. */
+function firstDocuments(parts: readonly Part[]): number[] {
+  const firsts = [0];
+  for (const part of parts) firsts.push((firsts[firsts.length - 1] as number) + part.lengths.length);
+  return firsts;
+}
+
+/** One dictionary for all parts; each part's term ids renumbered into it, then inverted (ids from `first`). */
+function joinTerms(parts: readonly Part[], first = 0): Postings {
   const terms = new Interner();
   const documents = parts.reduce((n, p) => n + p.lengths.length, 0);
   const postings = parts.reduce((n, p) => n + p.docTerms.length, 0);
@@ -246,5 +316,5 @@ function joinTerms(parts: readonly Part[]): Postings {
     doc += part.lengths.length;
     at += part.docTerms.length;
   }
-  return invert({ terms: terms.values, docStarts, docTerms, docFreqs, lengths });
+  return invert({ terms: terms.values, docStarts, docTerms, docFreqs, lengths }, first);
 }

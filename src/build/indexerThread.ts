@@ -10,8 +10,8 @@ import { listArticleFiles } from '../corpus/load.js';
 import type { LoadFailure } from '../corpus/types.js';
 import type { Part } from './part.js';
 import { pruneParts, sliceFiles, sliceKey } from './partCache.js';
-import { assemble, indexBuffers, splitIndex, type IndexData } from './assemble.js';
-import { corpusKey, packIndex, type PackedIndex } from './snapshot.js';
+import { assemble, indexBuffers, splitIndex, type Assembled, type IndexData } from './assemble.js';
+import { corpusKey, loadSnapshot, packIndex, type PackedIndex } from './snapshot.js';
 import { statFingerprint } from './fingerprint.js';
 import { analyzeSlice, analyzeSlices, saveIfUnchanged, type SliceAnalysis } from './slices.js';
 import { buildOnce } from './buildOnce.js';
@@ -47,6 +47,10 @@ class IndexerState {
   private readonly digests = new FileDigests();
   /** Slice analyses by their key (the slice's files and bytes): those of the corpus as last seen. */
   private kept = new Map<string, SliceAnalysis>();
+  /** The index last assembled or opened here, and its parts: what the next change splices into (see assemble). */
+  private previous: Assembled | null = null;
+  /** The corpus key `previous` is the index of. */
+  private previousKey: string | null = null;
 
   constructor(private readonly post: Post) {}
 
@@ -60,10 +64,12 @@ class IndexerState {
     const build = async (): Promise<IndexData> => {
       const { parts, failures, keys } = await this.analyses(dir, cacheDir, threads);
       const analyseMs = lap();
-      const assembled = assemble(parts, failures);
+      const assembled = assemble(parts, failures, this.previous);
       const assembleMs = lap();
       // One buffer of shared memory: the thread that serves reads the very arrays this one saves.
       const packed = packIndex(assembled, true);
+      this.previous = { parts, data: packed.data };
+      this.previousKey = key;
       this.post({ type: 'timings', timings: { lookMs, analyseMs, assembleMs, copyMs: lap() } });
       this.handOver(packed.data);
       this.save(dir, cacheDir, key, packed, note);
@@ -72,15 +78,35 @@ class IndexerState {
     };
     // A replica may be building the same corpus: then its snapshot is taken (see buildOnce).
     const { data, built } = await buildOnce(cacheDir, key, build, () => note('another process is building this corpus: waiting for its snapshot'));
-    if (!built) this.handOver(data);
+    if (!built) {
+      // A snapshot of this corpus (saved by another replica, or by this thread when nothing
+      // changed): unless it is of the index kept here, its parts are unknown, and the next change assembles anew.
+      if (key !== this.previousKey) this.previous = null;
+      this.handOver(data);
+    }
     this.post({ type: 'saved' });
   }
 
   /** Reads every slice's analysis into memory (from CACHE_DIR, or made), so that the first change is as quick as the next. */
   async prime(dir: string, cacheDir: string, threads: number): Promise<void> {
     this.digests.look();
-    const { analysed, reused } = await this.analyses(dir, cacheDir, threads);
+    const { parts, failures, analysed, reused } = await this.analyses(dir, cacheDir, threads);
+    const key = corpusKey(dir, this.digests);
+    this.previous = { parts, data: await this.indexOf(cacheDir, key, parts, failures) };
+    this.previousKey = key;
     this.post({ type: 'primed', analysed, reused });
+  }
+
+  /**
+   * The index of these parts, for the first change to splice into: the corpus's snapshot when
+   * there is one (reading it takes a fraction of a second at a million sentences, assembling
+   * several), checked to cover the same sentences; else assembled.
+   */
+  private async indexOf(cacheDir: string, key: string, parts: Part[], failures: LoadFailure[]): Promise<IndexData> {
+    const snapshot = await loadSnapshot(cacheDir, key);
+    const sentences = parts.reduce((n, part) => n + part.lengths.length, 0);
+    if ('data' in snapshot && (await snapshot.problem) === null && snapshot.data.store.copyOf.length === sentences) return snapshot.data;
+    return assemble(parts, failures);
   }
 
   /** Every slice's analysis for the files as they are now: from memory when unchanged, else read back or made. */
