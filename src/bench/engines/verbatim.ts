@@ -70,7 +70,7 @@ export const verbatimEngine: BenchEngine = {
       ...(fresh ? withoutCount(fresh) : {}),
       note: `snapshot written in ${Math.round(snapshot.ms)} ms; startup = a new process of the compiled ask, from its start to its first answer (median of 3)`
         + `; with segments = the same questions with the term index in ${SEGMENTS + 1} segments (the last ${SEGMENTS} articles one each, answers checked equal; store and speakers unsplit): p50 ${withSegments.p50} ms`
-        + (fresh ? `; freshness over ${fresh.adds} adds, each a full assemble from the indexer thread's analyses in memory (read in ${fresh.primeMs} ms before the first add; segments are not yet used by reloads)` : ''),
+        + (fresh ? `; freshness over ${fresh.adds} adds, each assembled from the indexer thread's analyses in memory with the term index spliced, not inverted again (analyses and index read in ${fresh.primeMs} ms before the first add; the rest of the index is assembled whole, and reloads do not use segments yet)` : ''),
     };
   },
 };
