@@ -246,35 +246,52 @@ const MOST_SPLICED = 0.5;
 
 /** The previous term index with the changed slices' documents spliced in; null when too much changed to gain by it. */
 function splicedTerms(previous: Assembled, parts: readonly Part[], store: SentenceStoreData): TermIndexData | null {
-  const edits = partEdits(previous.parts, parts);
-  const added = edits.reduce((n, edit) => n + edit.added.lengths.length, 0);
+  const changes = changedParts(previous.parts, parts);
+  // Counted before anything is inverted: past the share, freshTerms inverts every part anyway.
+  const added = changes.reduce((n, change) => n + change.parts.reduce((m, part) => m + part.lengths.length, 0), 0);
   if (added > MOST_SPLICED * store.copyOf.length) return null;
   const text = new SentenceStore(store);
-  return spliceTerms(previous.data.terms, edits, { before: previous.data.store.copyOf, after: store.copyOf }, (doc) => text.text(doc));
+  return spliceTerms(previous.data.terms, postingsEdits(changes), { before: previous.data.store.copyOf, after: store.copyOf }, (doc) => text.text(doc));
+}
+
+/** Old documents [at, at + removed) replaced by those of `parts`. */
+interface PartChange {
+  at: number;
+  removed: number;
+  parts: Part[];
+}
+
+/** What changed between two lists of parts, as edits of the term index (see spliceTerms). */
+export function partEdits(before: readonly Part[], after: readonly Part[]): PostingsEdit[] {
+  return postingsEdits(changedParts(before, after));
+}
+
+/** Each change's parts inverted, their documents numbered from where they go (after the shifts of the changes before). */
+function postingsEdits(changes: readonly PartChange[]): PostingsEdit[] {
+  let shift = 0;
+  return changes.map(({ at, removed, parts }) => {
+    const added = joinTerms(parts, at + shift);
+    shift += added.lengths.length - removed;
+    return { at, removed, added };
+  });
 }
 
 /**
- * What changed between two lists of parts, as edits of document ids: unchanged slices are the
- * very same Part objects (the indexer keeps them), matched in order; the parts between two
- * matches replace those between the matching old ones.
+ * What changed between two lists of parts: unchanged slices are the very same Part objects (the
+ * indexer keeps them), matched in order; the parts between two matches replace those between the
+ * matching old ones.
  */
-export function partEdits(before: readonly Part[], after: readonly Part[]): PostingsEdit[] {
+function changedParts(before: readonly Part[], after: readonly Part[]): PartChange[] {
   const oldPlace = new Map(before.map((part, i) => [part, i]));
   const oldFirst = firstDocuments(before);
-  const edits: PostingsEdit[] = [];
+  const changes: PartChange[] = [];
   let i = 0;
-  let shift = 0;
   let pending: Part[] = [];
   const close = (upTo: number) => {
     const at = oldFirst[i] as number;
     const removed = (oldFirst[upTo] as number) - at;
-    if (removed > 0 || pending.length > 0) {
-      const added = joinTerms(pending, at + shift);
-      edits.push({ at, removed, added });
-      shift += added.lengths.length - removed;
-    }
+    if (removed > 0 || pending.length > 0) changes.push({ at, removed, parts: pending });
     pending = [];
-    i = upTo;
   };
   for (const part of after) {
     const place = oldPlace.get(part);
@@ -286,7 +303,7 @@ export function partEdits(before: readonly Part[], after: readonly Part[]): Post
     i = place + 1;
   }
   close(before.length);
-  return edits;
+  return changes;
 }
 
 /** Each part's first document id, and one past the last. */

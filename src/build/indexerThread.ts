@@ -47,10 +47,8 @@ class IndexerState {
   private readonly digests = new FileDigests();
   /** Slice analyses by their key (the slice's files and bytes): those of the corpus as last seen. */
   private kept = new Map<string, SliceAnalysis>();
-  /** The index last assembled or opened here, and its parts: what the next change splices into (see assemble). */
-  private previous: Assembled | null = null;
-  /** The corpus key `previous` is the index of. */
-  private previousKey: string | null = null;
+  /** The index last assembled or opened here, its parts, and the corpus key it is the index of: what the next change splices into (see assemble). */
+  private previous: (Assembled & { key: string }) | null = null;
 
   constructor(private readonly post: Post) {}
 
@@ -68,8 +66,7 @@ class IndexerState {
       const assembleMs = lap();
       // One buffer of shared memory: the thread that serves reads the very arrays this one saves.
       const packed = packIndex(assembled, true);
-      this.previous = { parts, data: packed.data };
-      this.previousKey = key;
+      this.previous = { parts, data: packed.data, key };
       this.post({ type: 'timings', timings: { lookMs, analyseMs, assembleMs, copyMs: lap() } });
       this.handOver(packed.data);
       this.save(dir, cacheDir, key, packed, note);
@@ -81,7 +78,7 @@ class IndexerState {
     if (!built) {
       // A snapshot of this corpus (saved by another replica, or by this thread when nothing
       // changed): unless it is of the index kept here, its parts are unknown, and the next change assembles anew.
-      if (key !== this.previousKey) this.previous = null;
+      if (key !== this.previous?.key) this.previous = null;
       this.handOver(data);
     }
     this.post({ type: 'saved' });
@@ -92,8 +89,7 @@ class IndexerState {
     this.digests.look();
     const { parts, failures, analysed, reused } = await this.analyses(dir, cacheDir, threads);
     const key = corpusKey(dir, this.digests);
-    this.previous = { parts, data: await this.indexOf(cacheDir, key, parts, failures) };
-    this.previousKey = key;
+    this.previous = { parts, data: await this.indexOf(cacheDir, key, parts, failures), key };
     this.post({ type: 'primed', analysed, reused });
   }
 
