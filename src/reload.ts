@@ -33,6 +33,9 @@ const DEFAULT_DEBOUNCE_MS = 300;
 // After watching starts, the indexer reads the corpus's analyses into memory this much later:
 // the first change is then as quick as the next, and a start is not slowed by it.
 const PRIME_DELAY_MS = 2000;
+// Priming is background work, on one helper thread: it leaves a core to the questions and to a
+// replica starting beside it, and takes longer, which no one waits for.
+const PRIME_THREADS = 1;
 // Articles compared between two yields to the event loop, when describing a change.
 const ARTICLES_PER_SLICE = 1000;
 
@@ -81,7 +84,7 @@ export class CorpusReloader {
     if (this.closed) return;
     const started = performance.now();
     try {
-      await this.indexer.prime(this.dir, this.options.cacheDir);
+      await this.indexer.prime(this.dir, this.options.cacheDir, PRIME_THREADS);
       this.options.log.info({ ms: Math.round(performance.now() - started) }, 'indexer ready for changes');
     } catch (error) {
       // Nothing lost: the next reload reads the analyses itself. Stopped by close(): nothing to say.
