@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { configOrComplain } from './config.js';
 import { startEarly } from './build/early.js';
+import { EarlyWatch } from './corpus/watch.js';
 
 /**
  * `npm start`. Only the configuration and the early read load first: the snapshot opened last
@@ -11,8 +12,14 @@ async function main(): Promise<number> {
   const config = configOrComplain('verbatim');
   if (!config) return 2;
   const early = startEarly(config.cacheDir);
-  const { run } = await import('./run.js');
-  return run(config, early);
+  // Watched from now, before the corpus is looked at: a change made while it opens is not missed.
+  const watch = EarlyWatch.start(config.corpusDir);
+  try {
+    const { run } = await import('./run.js');
+    return await run(config, early, watch);
+  } finally {
+    watch?.close();
+  }
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { watchTree, type TreeWatcher } from './corpus/watch.js';
+import { watchTree, type EarlyWatch, type TreeWatcher } from './corpus/watch.js';
 import type { LoadFailure } from './corpus/types.js';
 import type { ArticleTable } from './index/articleTable.js';
 import { Indexer } from './build/indexer.js';
@@ -66,13 +66,22 @@ export class CorpusReloader {
     return this.serving;
   }
 
-  /** Watches the corpus folder and its subfolders; changes to hidden files (editors' swap files) are ignored. */
-  watch(): void {
-    if (this.watcher || this.closed) return;
-    this.watcher = watchTree(this.dir, (name) => {
+  /**
+   * Watches the corpus folder and its subfolders; changes to hidden files (editors' swap files) are
+   * ignored. With `early` (begun before the corpus was opened), its watch is taken over, and a
+   * change it saw while the corpus opened is reloaded.
+   */
+  watch(early: EarlyWatch | null = null): void {
+    if (this.watcher || this.closed) {
+      early?.close();
+      return;
+    }
+    const onChange = (name: string) => {
       if (name && basename(name).startsWith('.')) return;
       this.scheduleReload();
-    }, (error) => this.options.log.error({ dir: this.dir, ...errorFields(error) }, 'cannot watch the corpus folder'));
+    };
+    const onError = (error: Error) => this.options.log.error({ dir: this.dir, ...errorFields(error) }, 'cannot watch the corpus folder');
+    this.watcher = early ? early.handTo(onChange, onError) : watchTree(this.dir, onChange, onError);
     this.primer = setTimeout(() => void this.prepare(), PRIME_DELAY_MS);
     this.primer.unref();
   }

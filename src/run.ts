@@ -12,13 +12,24 @@ import { Intake } from './intake.js';
 import { prepareVectors } from './meaning/meaning.js';
 import { pause } from './pause.js';
 import { runInteractions } from './http/serve.js';
+import type { EarlyWatch } from './corpus/watch.js';
 
 /**
  * `npm start` (after main.ts has started the early read): HTTP interactions with
  * DISCORD_PUBLIC_KEY (contracts §7), else the gateway bot with DISCORD_TOKEN, else the console
- * mode (contracts §5). Returns the exit code.
+ * mode (contracts §5). Returns the exit code. `watch`, begun before the corpus was opened, is
+ * handed to the reloader; however the run ends, it is closed (a watch left open keeps the
+ * process alive).
  */
-export async function run(config: Config, early: EarlyRead | null): Promise<number> {
+export async function run(config: Config, early: EarlyRead | null, watch: EarlyWatch | null = null): Promise<number> {
+  try {
+    return await runMode(config, early, watch);
+  } finally {
+    watch?.close();
+  }
+}
+
+async function runMode(config: Config, early: EarlyRead | null, watch: EarlyWatch | null): Promise<number> {
   if (config.publicKey) {
     // Interactions over HTTP: the endpoint answers (PING, /healthz) while the index opens.
     const log = createLogger(config.logLevel);
@@ -30,7 +41,7 @@ export async function run(config: Config, early: EarlyRead | null): Promise<numb
         // the lemma table, WordNet's indexes: ~0.25 s) is loaded before /healthz says ready.
         verbatim.ask('Where were the talks held?', 5);
         const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log, onReloaded });
-        reloader.watch();
+        reloader.watch(watch);
         return { reloader, intake: new Intake(config, log).start() };
       });
     } catch (error) {
@@ -50,7 +61,7 @@ export async function run(config: Config, early: EarlyRead | null): Promise<numb
   const log = createLogger(config.logLevel);
   // Articles added, edited or removed while running are picked up without a restart.
   const reloader = new CorpusReloader(config.corpusDir, verbatim, { cacheDir: config.cacheDir, log });
-  reloader.watch();
+  reloader.watch(watch);
   // New articles from /add and the feeds are written to the corpus folder; the watcher indexes them.
   const intake = new Intake(config, log).start();
   try {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCorpus } from '../src/build/open.js';
 import { CorpusReloader, type CorpusChange } from '../src/reload.js';
+import { EarlyWatch } from '../src/corpus/watch.js';
 import { recordingLogger, type LogLine } from './helpers/bot.js';
 import * as sources from '../commands/sources.js';
 
@@ -81,5 +82,29 @@ describe('hot reload', () => {
     expect(failures).toEqual([]);
     expect(dropped).toEqual([]);
     expect(asked).toBeGreaterThan(100);
+  }, 30_000);
+
+  it('reloads an article written while the corpus was opening, before the reloader listened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-reload-early-'));
+    cpSync('test/eval/fictional/corpus', dir, { recursive: true });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'verbatim-reload-early-cache-'));
+    const early = EarlyWatch.start(dir);
+    const { verbatim } = await openCorpus(dir, { cacheDir });
+    // After the corpus's files were looked at, before anything reloads: the moment a restart used to miss.
+    writeFileSync(join(dir, 'late-wire.md'), '---\ntitle: Ferry talks resume\noutlet: Harbour Post\npublished: 2025-03-02\n---\n"The quarantine of the ferries ends today," said Odile Brannock, the port director.\n');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const reloads: CorpusChange[] = [];
+    const reloader = new CorpusReloader(dir, verbatim, { cacheDir, log: recordingLogger([]), debounceMs: 50, onReloaded: (change) => reloads.push(change) });
+    try {
+      expect(reloader.current().ask('what did Odile Brannock say', 5).results).toEqual([]);
+      reloader.watch(early);
+      await expect.poll(() => reloads.length, { timeout: 20_000, interval: 20 }).toBeGreaterThan(0);
+      expect(reloads[0]?.added).toEqual([expect.stringContaining('late-wire.md')]);
+      expect(reloader.current().ask('what did Odile Brannock say', 5).results[0]?.text).toContain('quarantine of the ferries');
+    } finally {
+      await reloader.close();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   }, 30_000);
 });
